@@ -1,0 +1,354 @@
+"""Header metadata: số hiệu, type, agencies, place and date, title, signers, recipients, legal bases.
+
+The page-1 header is a two-column block (agency + number on the left, motto + place/date on the
+right) serialized by OCR in some order; this module reads it by line patterns, not by position.
+Decoys never win: a receipt stamp (`ĐẾN Số: 2115 Ngày: 07/4/2022`) is claimed first, and cited
+documents are never the document's own number or date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors import agency as ag
+from extractors.casing import CaseVocab, expand_abbreviations, recase
+from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_name
+from extractors.layout import Layout, Line
+from extractors.signature import find_recipients, find_signers
+from normalizers import fold_diacritics, is_all_caps, parse_vn_date, to_iso
+from pipeline.model import Header, Receipt, Warning
+
+_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))Số\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
+_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{1,60}?)\s*,\s*(?=(?:ngày|tháng)\b)", re.I)
+_STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)
+_STAMP_FIELD = re.compile(r"^(Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*[:.]?", re.I)
+_META_KEYS = {
+    "số hiệu văn bản": "reference", "số hiệu": "reference", "loại văn bản": "doc_type",
+    "cơ quan ban hành": "issuer", "nơi ban hành": "issuer", "ngày ban hành": "date",
+    "người ký": "signer", "trích yếu": "title",
+}
+_META = re.compile(r"^\W*(?P<key>" + "|".join(_META_KEYS) + r")\s*:\s*(?P<value>.*)$", re.I)
+_LEGAL_BASIS = re.compile(
+    r"^(Căn cứ\s+(vào\s+)?(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|"
+    r"Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Quy định|Quy chế|Đề án)|Xét\s)",
+)
+_TITLE_STOP = re.compile(
+    r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Ban hành )?kèm theo|\(Ban hành|"
+    r"([IVXLC]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
+)
+_VV = re.compile(r"^V/v\s*:?\s*", re.I)
+
+
+@dataclass(slots=True)
+class HeaderResult:
+    header: Header
+    warnings: list[Warning]
+    parts: list[int] = field(default_factory=list)  # first line no. of each attached document after the main one
+    title_end: int = 0  # line no. where the body starts
+
+
+def extract_header(layout: Layout) -> HeaderResult:
+    vocab = CaseVocab([ln.text for ln in layout.body()])
+    h, warnings = Header(), []
+    meta = _web_metadata(layout)
+    h.receipt = _receipt_stamp(layout, warnings)
+    lines = layout.free()
+    type_idx = _type_line_index(lines)
+    head = lines[:type_idx] if type_idx is not None else lines[:25]
+    number_line = _read_number(head, h, meta)
+    _read_place_date(head, number_line, h, meta, warnings)
+    _read_type(lines, type_idx, h, meta, warnings)
+    title_lines = _read_title(lines, type_idx, h, vocab, number_line)
+    title_end = (title_lines[-1].no if title_lines else (lines[type_idx].no if type_idx is not None else 0))
+    _read_agencies(head, number_line, h, vocab)
+    layout.claim(head, "header")
+    layout.claim(title_lines, "title")
+    if type_idx is not None:
+        layout.claim([lines[type_idx]], "type_line")
+    free = layout.free()
+    h.signers, used = find_signers([ln for ln in free if ln.no > title_end], vocab)
+    layout.claim(used, "signature")
+    h.recipients, used = find_recipients(layout.free())
+    layout.claim(used, "recipients")
+    parts = _attached_parts(layout, title_end, h)
+    h.legal_bases = _legal_bases(layout, title_end, parts)
+    _infer_issuer(layout, h, meta, warnings, vocab)
+    if h.number is None and h.symbol:
+        warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))
+    return HeaderResult(h, warnings, parts, title_end)
+
+
+# ── pieces of the header ────────────────────────────────────────────────────────────────────
+
+
+def _web_metadata(layout: Layout) -> dict[str, tuple[str, Line]]:
+    """`Cơ quan ban hành: …` blocks that legal-database portals put above the document."""
+    meta: dict[str, tuple[str, Line]] = {}
+    body = layout.body()
+    for ln in body[:40]:
+        if (m := _META.match(ln.text)) and m["value"].strip():
+            meta.setdefault(_META_KEYS[m["key"].lower()], (m["value"].strip(), ln))
+    if meta:
+        last = max(ln.no for _, ln in meta.values())
+        tail = [ln for ln in body if ln.no <= last or (ln.no < last + 6 and re.match(r"^\W*[\wà-ỹ ]+:\s*$", ln.text))]
+        layout.claim(tail, "web_metadata")
+    return meta
+
+
+def _receipt_stamp(layout: Layout, warnings: list[Warning]) -> Receipt | None:
+    """An incoming-document stamp: `ĐẾN` (often misread `ĐIỀN`) + `Số:` + `Ngày:` lines."""
+    body = layout.free()[:60]
+    for i, ln in enumerate(body):
+        m = _STAMP.match(ln.text)
+        if not m or fold_diacritics(m["word"]).upper() not in ("DEN", "DIEN", "DEM", "DIEM"):
+            continue
+        fields = [x for x in body[i + 1 : i + 5] if _STAMP_FIELD.match(x.text)]
+        if not (m["number"] or fields):
+            continue
+        used = [ln, *fields]
+        receipt = Receipt(number=m["number"], span=ln.span())
+        for f in fields:
+            if f.text.lower().startswith("ngày"):
+                receipt.date = to_iso(*parse_vn_date(f.text))
+        prev = body[i - 1] if i else None
+        if prev and is_all_caps(prev.text) and any(_NUMBER_LINE.search(x.text) for x in body[: i - 1]):
+            receipt.received_by = ag.proper_agency(prev.text)
+            used.append(prev)
+        layout.claim(used, "receipt_stamp")
+        warnings.append(Warning(code="receipt_stamp", span=ln.span(),
+                                message=f"Receipt stamp ignored (Số {receipt.number}, ngày {receipt.date})."))
+        return receipt
+    return None
+
+
+def _type_line_index(lines: list[Line]) -> int | None:
+    for i, ln in enumerate(lines[:60]):
+        text = ln.text.strip()
+        if is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and type_by_name(text):
+            return i
+    return None
+
+
+def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
+    for ln in head:
+        m = _NUMBER_LINE.search(ln.text)
+        if m and (num := parse_doc_number(ln.text[m.end():])):
+            _apply_number(h, num)
+            h.provenance["number"] = ln.span(m.start())
+            return ln
+    if "reference" in meta and (num := parse_doc_number(meta["reference"][0])):
+        _apply_number(h, num)
+        h.provenance["number"] = meta["reference"][1].span()
+    return None
+
+
+def _apply_number(h: Header, num: DocNumber) -> None:
+    h.number, h.symbol, h.reference = num.number, num.symbol, num.reference
+    t = type_by_code(num.type_code) if num.type_code else None
+    if t:
+        h.doc_type, h.doc_type_code = t.name, t.code
+    elif not num.party:
+        h.doc_type, h.doc_type_code = "Công văn", "CV"  # a công văn's ký hiệu has no type part
+
+
+def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta: dict, warnings: list) -> None:
+    for ln in head:
+        text = ln.text
+        if ln is number_line and (m := _NUMBER_LINE.search(text)):
+            text = text[m.end():].split(None, 1)[-1] if " " in text[m.end():] else ""
+        m = _PLACE_DATE.search(text)
+        if not m:
+            continue
+        year, month, day = parse_vn_date(text[m.end():])
+        if year is None:
+            continue
+        h.place = m["place"].strip(" *")
+        h.issued_year, h.issued_date = year, to_iso(year, month, day)
+        h.provenance["issued_date"] = h.provenance["place"] = ln.span()
+        if h.issued_date is None:
+            warnings.append(Warning(code="date_incomplete", span=ln.span(),
+                                    message=f"Day or month left blank in '{ln.text}'; only the year is known."))
+        return
+    if "date" in meta:
+        year, month, day = parse_vn_date(meta["date"][0])
+        h.issued_year, h.issued_date = year, to_iso(year, month, day)
+        h.provenance["issued_date"] = meta["date"][1].span()
+
+
+def _read_type(lines: list[Line], type_idx: int | None, h: Header, meta: dict, warnings: list) -> None:
+    named = type_by_name(lines[type_idx].text) if type_idx is not None else None
+    if named is None and "doc_type" in meta:
+        named = type_by_name(meta["doc_type"][0])
+    if named is None:
+        return
+    if h.doc_type_code and h.doc_type_code not in ("CV", named.code):
+        warnings.append(Warning(code="type_mismatch", message=f"Type line says {named.name} but the symbol "
+                                f"{h.symbol} says {h.doc_type}; the type line is kept."))
+    h.doc_type, h.doc_type_code = named.name, named.code
+    if type_idx is not None:
+        h.provenance["doc_type"] = lines[type_idx].span()
+
+
+def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseVocab,
+                number_line: Line | None) -> list[Line]:
+    if type_idx is None:
+        return _vv_title(lines, h, number_line)
+    taken: list[Line] = []
+    for ln in lines[type_idx + 1 : type_idx + 9]:
+        text = ln.text
+        if taken and (_TITLE_STOP.match(text) or len(text) > 300 or _ends_title(taken, ln)):
+            break
+        if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):
+            break
+        taken.append(ln)
+    if taken:
+        title = " ".join(ln.text for ln in taken).strip(" :")
+        h.title = recase(title, vocab) if is_all_caps(title) else title
+        h.provenance["title"] = taken[0].span()
+    return taken
+
+
+def _ends_title(taken: list[Line], nxt: Line) -> bool:
+    """Stop before an agency line (`ỦY BAN NHÂN DÂN TỈNH …` above Căn cứ) or after a finished sentence."""
+    last = taken[-1].text
+    if is_all_caps(nxt.text) and ag.starts_with_agency(nxt.text):
+        return True
+    if is_all_caps(last) != is_all_caps(nxt.text) and not nxt.bold:
+        return True
+    return last.endswith((".", ";")) or (len(last) > 120 and not nxt.bold and not nxt.text[:1].islower())
+
+
+def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Line]:
+    """Công văn: the trích yếu is the `V/v …` line(s) under the number."""
+    for i, ln in enumerate(lines[:30]):
+        if _VV.match(ln.text):
+            taken = [ln]
+            for nxt in lines[i + 1 : i + 3]:
+                if nxt.text[:1].islower():
+                    taken.append(nxt)
+            h.title = _VV.sub("", " ".join(x.text for x in taken)).strip()
+            h.provenance["title"] = ln.span()
+            return taken
+    return []
+
+
+def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab: CaseVocab) -> None:
+    stop = number_line.no if number_line else (head[-1].no + 1 if head else 0)
+    texts = []
+    for ln in head:
+        if ln.no >= stop:
+            break
+        text = ag.strip_motto(ln.text)
+        if text and is_all_caps(text) and not ag.is_motto(text) and not ag.is_rule(text):
+            texts.append(text)
+    groups = ag.group_agency_lines(texts)
+    if not groups:
+        return
+    names = [ag.proper_agency(g, vocab) for g in groups]
+    h.parent_body = names[-2] if len(names) > 1 else None
+    h.issuing_body = ag.with_parent_place(names[-1], h.parent_body)
+    h.provenance["issuing_body"] = head[0].span()
+
+
+def _attached_parts(layout: Layout, title_end: int, h: Header) -> list[int]:
+    """Start lines of documents attached after the signature (`KẾ HOẠCH … (Ban hành kèm theo …)`)."""
+    signed_at = min((s.span.line for s in h.signers if s.span), default=None)
+    if signed_at is None:
+        return []
+    parts = []
+    for ln in layout.free():
+        text = ln.text.strip()
+        if ln.no > signed_at and is_all_caps(text) and len(text.split()) <= 8 and not text.endswith(":") \
+                and (type_by_name(text) or re.match(r"^PHỤ LỤC\b", text)):
+            parts.append(ln.no)
+            break
+    return parts
+
+
+def _legal_bases(layout: Layout, title_end: int, parts: list[int]) -> list[str]:
+    out = []
+    end = parts[0] if parts else 10**9
+    for ln in layout.free():
+        if ln.no <= title_end or ln.no >= end:
+            continue
+        if _LEGAL_BASIS.match(ln.text):
+            out.append(ln.text)
+        elif out or re.match(r"^(Điều\s+\d|QUYẾT ĐỊNH|[IVX]+\s*[.\-])", ln.text):
+            if not out:
+                break
+            if not ln.text.startswith(("Căn cứ", "Xét")):
+                break
+    return out
+
+
+# ── issuer when the agency block is missing ─────────────────────────────────────────────────
+
+
+def _infer_issuer(layout: Layout, h: Header, meta: dict, warnings: list[Warning], vocab: CaseVocab) -> None:
+    bodies = [s.body for s in h.signers if s.body]
+    if len(bodies) > 1:
+        _joint_issuers(h, bodies)
+    if h.issuing_body:
+        return
+    guess = _issuer_from_body(layout, h)
+    if guess is None and "issuer" in meta and ag.starts_with_agency(meta["issuer"][0]):
+        guess = ag.proper_agency(meta["issuer"][0], vocab)
+    if guess:
+        h.issuing_body = guess
+        warnings.append(Warning(code="issuing_body_inferred",
+                                message=f"No agency block; issuing body inferred as '{guess}' from the text."))
+    else:
+        warnings.append(Warning(code="issuing_body_missing", message="Issuing body not found."))
+
+
+def _joint_issuers(h: Header, bodies: list[str]) -> None:
+    """Joint documents: one agency per signature block, ordered as in the symbol (KH-SKHCN-UBND)."""
+    codes = [c.upper() for c in (parse_doc_number(h.reference or f"1/{h.symbol}") or _no_codes()).agency_codes]
+
+    def rank(body: str) -> int:
+        abbr = _initials(body)
+        return next((i for i, c in enumerate(codes) if abbr.startswith(c) or c.startswith(abbr)), len(codes))
+
+    ordered = sorted(dict.fromkeys(bodies), key=rank)
+    where = h.place if h.place and not ag.place_part(ordered[0]) else None
+    lead = ordered[0]
+    if where and lead.startswith("Sở ") and _is_province(where):
+        lead = f"{lead} tỉnh {where}"
+    h.issuing_body, h.co_issuing_bodies = lead, ordered[1:]
+
+
+def _no_codes():
+    return DocNumber(None, None, "", None, False)
+
+
+def _initials(name: str) -> str:
+    place = ag.place_part(name)
+    core = name[: len(name) - len(place)] if place else name
+    return "".join(w[0] for w in core.split() if w.lower() not in ("và", "&", "-")).upper()
+
+
+def _is_province(place: str) -> bool:
+    from extractors.resources import read_csv
+
+    return any(r["name"].lower() == place.lower() for r in read_csv("provinces.csv"))
+
+
+def _issuer_from_body(layout: Layout, h: Header) -> str | None:
+    """The collective that signs (`TM. ỦY BAN NHÂN DÂN`, or the symbol's agency) named with its place in the body."""
+    heads = [a.split(" ", 1)[1] for s in h.signers for a in s.authority if a.startswith(("TM.", "T/M"))]
+    if not heads and h.symbol:
+        codes = (parse_doc_number(f"1/{h.symbol}") or _no_codes()).agency_codes
+        heads = [recase(c) for c in codes[-1:]]
+    mentions = [(ln.text, pos, name) for head in heads for ln in layout.free()
+                for pos, name in ag.agency_mentions(ln.text, head)]
+    if not mentions:
+        return None
+    where = expand_abbreviations(h.place or "").lower()
+
+    def rank(m: tuple[str, int, str]) -> int:
+        text, pos, name = m
+        cited = text[:pos].rstrip().lower().endswith("của")
+        return (0 if (ag.place_part(name) or "").lower() == where else 2) + (1 if cited else 0)
+
+    return min(mentions, key=rank)[2]

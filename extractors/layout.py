@@ -1,0 +1,165 @@
+"""Lines and blocks: the text as the extractors see it, each line keeping its offsets into the source.
+
+Upstream OCR text marks emphasis with Markdown (`**bold**`, `*italic*`) or HTML (`<i>`), separates
+table cells with tabs or writes `<table>` markup, and marks page breaks with form feeds. This module
+turns that into plain lines with `bold`/`italic` flags, and groups table lines into table blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from normalizers import normalize_text
+from pipeline.model import Span
+
+_TAG = re.compile(r"<[^>]+>")
+_STARS = re.compile(r"\*+")
+_SPACES = re.compile(r"[ \u00a0]+")
+_HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+@dataclass(slots=True)
+class Line:
+    """One source line; `text` is normalized and free of markup."""
+
+    no: int
+    start: int
+    end: int
+    raw: str
+    text: str
+    page: int = 1
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Provenance of this line, or of text[start:end] (offsets are approximate after markup removal)."""
+        end = len(self.raw) if end is None else end
+        return Span(line=self.no, start=self.start + start, end=self.start + min(end, len(self.raw)), page=self.page)
+
+
+@dataclass(slots=True)
+class TableBlock:
+    """Consecutive lines that form one table (page breaks inside it already bridged)."""
+
+    kind: str  # "tsv" | "html" | "pipe"
+    lines: list[Line]
+
+
+@dataclass(slots=True)
+class Layout:
+    text: str
+    lines: list[Line]
+    tables: list[TableBlock] = field(default_factory=list)
+    table_line_nos: set[int] = field(default_factory=set)
+    claimed: dict[int, str] = field(default_factory=dict)  # line no → what an extractor used it for
+
+    def body(self) -> list[Line]:
+        """Non-blank lines outside tables, in order."""
+        return [ln for ln in self.lines if not ln.blank and ln.no not in self.table_line_nos]
+
+    def free(self) -> list[Line]:
+        """Body lines no extractor has claimed yet."""
+        return [ln for ln in self.body() if ln.no not in self.claimed]
+
+    def claim(self, lines: list[Line], role: str) -> None:
+        for ln in lines:
+            self.claimed.setdefault(ln.no, role)
+
+
+def clean_inline(raw: str) -> str:
+    """Normalized text of a line without Markdown/HTML markup."""
+    s = normalize_text(raw)
+    s = _TAG.sub(" ", s)
+    if s.strip() not in ("*", "(*)"):
+        s = _STARS.sub("", s)
+    return _SPACES.sub(" ", s.replace("\t", " ")).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split into lines with offsets, page numbers (form feeds) and emphasis flags."""
+    lines: list[Line] = []
+    offset, page, bold_open = 0, 1, False
+    for no, raw in enumerate(text.split("\n"), start=1):
+        end = offset + len(raw)
+        page += raw.count("\f")
+        body = raw.replace("\f", "").rstrip("\r")
+        stripped = body.strip()
+        n_bold = stripped.count("**")
+        bold = bold_open or stripped.startswith("**")
+        if n_bold % 2:
+            bold_open = not bold_open
+        italic = bool(re.match(r"^(<i>|\*[^*])", stripped)) and not stripped.startswith("**")
+        lines.append(Line(no, offset, end, body, clean_inline(body), page, bold and bool(stripped), italic))
+        offset = end + 1
+    return lines
+
+
+def _is_tsv(line: Line) -> bool:
+    return "\t" in line.raw.strip("\n") and bool(line.raw.replace("\t", "").strip())
+
+
+def find_table_blocks(lines: list[Line]) -> list[TableBlock]:
+    """Group tab-separated, HTML and pipe-table lines into blocks; bridge blank lines (page breaks)."""
+    blocks: list[TableBlock] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _HTML_TABLE_OPEN.search(ln.raw):
+            j = i
+            while j < len(lines) - 1 and not _HTML_TABLE_CLOSE.search(lines[j].raw):
+                j += 1
+            blocks.append(TableBlock("html", lines[i : j + 1]))
+            i = j + 1
+            continue
+        for kind, test in (("tsv", _is_tsv), ("pipe", lambda x: bool(_PIPE_ROW.match(x.raw)))):
+            if test(ln):
+                j = _extend(lines, i, test)
+                blocks.append(TableBlock(kind, [x for x in lines[i:j] if not x.blank]))
+                i = j
+                break
+        else:
+            i += 1
+    return _join_html_continuations(blocks)
+
+
+def _extend(lines: list[Line], i: int, test) -> int:
+    """End index of the table starting at i: table lines, and blank runs followed by more table lines."""
+    j = i
+    while j < len(lines):
+        if test(lines[j]):
+            j += 1
+            continue
+        k = j
+        while k < len(lines) and lines[k].blank:
+            k += 1
+        if k > j and k < len(lines) and test(lines[k]):
+            j = k
+            continue
+        break
+    return j
+
+
+def _join_html_continuations(blocks: list[TableBlock]) -> list[TableBlock]:
+    """An HTML table cut by a page break arrives as two <table> elements with only blanks between."""
+    out: list[TableBlock] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev and prev.kind == b.kind == "html" and b.lines[0].no - prev.lines[-1].no <= 3:
+            prev.lines.extend(b.lines)
+            continue
+        out.append(b)
+    return out
+
+
+def build_layout(text: str) -> Layout:
+    lines = split_lines(text)
+    tables = find_table_blocks(lines)
+    table_nos = {ln.no for t in tables for ln in t.lines}
+    return Layout(text=text, lines=lines, tables=tables, table_line_nos=table_nos)

@@ -1,0 +1,67 @@
+"""Numbering styles (I, A, 1, 1.1, a) and the levels they take in one document.
+
+Vietnamese documents do not fix which style nests in which (`III > A > 1` in one plan,
+`A > I > 1` in another), so the level of a style is the order in which it first appears under
+its parent: a style seen before closes everything opened after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ARABIC = re.compile(r"^\d{1,3}$")
+_DECIMAL = re.compile(r"^\d{1,3}(\.\d{1,3})+$")
+_UPPER = re.compile(r"^[A-ZĐ]$")
+_LOWER = re.compile(r"^[a-zđ]$")
+
+
+def roman_value(s: str) -> int | None:
+    if not s or not _ROMAN.match(s):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = values[a]
+        total += -v if b != " " and values.get(b, 0) > v else v
+    return total
+
+
+def style_of(number: str, last_upper: str | None = None) -> str | None:
+    """'roman', 'upper', 'arabic', 'decimal2'…, 'lower', or None.
+
+    A single letter that is also a Roman numeral (C, D, L, V, X, I) counts as a letter when it
+    follows its predecessor letter (`B.` then `C.`).
+    """
+    n = number.strip()
+    if _DECIMAL.match(n):
+        return f"decimal{n.count('.') + 1}"
+    if _ARABIC.match(n):
+        return "arabic"
+    if _UPPER.match(n) and last_upper and ord(n) == ord(last_upper) + 1:
+        return "upper"
+    if roman_value(n):
+        return "roman"
+    if _UPPER.match(n):
+        return "upper"
+    if _LOWER.match(n):
+        return "lower"
+    return None
+
+
+class LevelStack:
+    """Assigns levels to numbering styles as they appear (see the module docstring)."""
+
+    def __init__(self, base: int = 1) -> None:
+        self.base = base
+        self.styles: list[str] = []
+
+    def level(self, style: str) -> int:
+        if style in self.styles:
+            del self.styles[self.styles.index(style) + 1 :]
+        else:
+            self.styles.append(style)
+        return self.base + self.styles.index(style)
+
+    def reset(self) -> None:
+        self.styles.clear()

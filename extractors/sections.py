@@ -1,0 +1,105 @@
+"""The heading tree: `Phần`, `Chương`, `Mục`, `Điều 1.`, `I.`/`I-`, `A.`, `1.`/`1-`, `1.1.`/`2.1-`, `a)`/`a.`, `Phụ lục`.
+
+Only body lines are considered: table rows, the header, signatures and recipients were claimed by
+other extractors, so a table row numbered I, II is never a section. Levels follow the order in
+which numbering styles appear (see `numbering`); an attached document (`KẾ HOẠCH … ban hành kèm
+theo`) starts a new part whose headings are top-level again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.layout import Layout, Line
+from extractors.numbering import LevelStack, style_of
+from normalizers import is_all_caps
+from pipeline.model import Section
+
+_NAMED = re.compile(r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z])\b\s*[.:\-]?\s*(?P<rest>.*)$", re.I)
+_NAMED_BARE = re.compile(r"^(?P<kind>Phụ lục)\s*$", re.I)
+_NUMBERED = re.compile(r"^(?P<n>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?P<sep>[.\-)–])\s*(?P<rest>\S.*)$")
+_NAMED_RANK = {"phần": "named:phần", "chương": "named:chương", "mục": "named:mục", "điều": "named:điều",
+               "phụ lục": "named:phụ lục"}
+_MAX_HEADING = 250
+
+
+def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[Section]:
+    roots: list[Section] = []
+    stack: list[Section] = []
+    levels = LevelStack()
+    last_upper: str | None = None
+    part = 1
+    lines = [ln for ln in layout.free() if ln.no > title_end or ln.no in parts]
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.no in parts:
+            part, stack = part + 1, []
+            levels.reset()
+            i += 1
+            continue
+        parsed = _parse_heading(ln, last_upper)
+        if parsed is None:
+            if stack:
+                stack[-1].text += ("\n" if stack[-1].text else "") + ln.text
+            i += 1
+            continue
+        number, style, heading = parsed
+        if style == "upper":
+            last_upper = number
+        heading, used = _continue_heading(heading, ln, lines[i + 1 :])
+        level = levels.level(style)
+        node = Section(number=number, level=level, heading=heading, part=part, span=ln.span())
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+        i += 1 + used
+    return roots
+
+
+def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str] | None:
+    text = ln.text
+    if m := _NAMED.match(text):
+        kind = m["kind"].capitalize()
+        return f"{kind} {m['n'].upper() if kind != 'Điều' else m['n']}", _NAMED_RANK[m["kind"].lower()], \
+            _heading(m["rest"], named=True)
+    if _NAMED_BARE.match(text):
+        return "Phụ lục", "named:phụ lục", ""
+    m = _NUMBERED.match(text)
+    if not m:
+        return None
+    number, rest = m["n"], m["rest"]
+    style = style_of(number, last_upper)
+    if style is None or not _plausible(number, style, m["sep"], rest):
+        return None
+    return number, style, _heading(rest)
+
+
+def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
+    """Reject sentences that merely start with a letter or number ('A. Nguyễn…', '5 - 7 ngày')."""
+    if style in ("upper", "roman") and sep == ")":
+        return False
+    if style == "lower" and sep not in ").":
+        return False
+    return rest[:1].isalpha() or rest[:1] in "(\"“"
+
+
+def _heading(rest: str, named: bool = False) -> str:
+    rest = rest.strip()
+    if named and len(rest) > _MAX_HEADING:
+        return ""  # `Điều 1. Ban hành kèm theo …`: an article with a body, not a title
+    return rest.rstrip(" :.;")
+
+
+def _continue_heading(heading: str, ln: Line, following: list[Line]) -> tuple[str, int]:
+    """An ALL-CAPS (or bold) heading wrapped onto the next line(s)."""
+    used = 0
+    for nxt in following[:3]:
+        caps_wrap = is_all_caps(heading) and is_all_caps(nxt.text) and _NUMBERED.match(nxt.text) is None
+        bold_wrap = ln.bold and nxt.bold and nxt.text[:1].isupper() and is_all_caps(heading) == is_all_caps(nxt.text)
+        if not (caps_wrap or bold_wrap) or _NAMED.match(nxt.text) or _NUMBERED.match(nxt.text):
+            break
+        heading = f"{heading} {nxt.text.rstrip(' :.;')}"
+        used += 1
+    return heading, used

@@ -1,0 +1,119 @@
+"""The end of a document: signature blocks (authority, position, name) and `Nơi nhận:` recipients."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.agency import proper_agency, starts_with_agency
+from extractors.casing import CaseVocab, recase
+from extractors.entities import find_entities
+from extractors.layout import Line
+from extractors.resources import read_lines
+from normalizers import is_all_caps
+from pipeline.model import Signer
+
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?=\S)", re.I)
+_CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+_BULLET = re.compile(r"^\s*[-+•–]\s*")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$|^[A-ZĐÀ-Ỹ]+$")
+
+
+def _surnames() -> frozenset[str]:
+    return frozenset(s.lower() for s in read_lines("surnames.txt"))
+
+
+def is_person_name(text: str) -> bool:
+    words = text.strip(" .*").split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return words[0].lower() in _surnames() and not find_entities(text, ("ORG", "POSITION", "GPE"))
+
+
+def is_position(text: str) -> bool:
+    ents = find_entities(text, ("POSITION",))
+    return bool(ents) and ents[0].start == 0 and ents[-1].end >= len(text.rstrip(" .:")) - 1
+
+
+def _authority(text: str, vocab: CaseVocab | None) -> str | None:
+    m = _AUTHORITY.match(text)
+    if not m or not is_all_caps(text):
+        return None
+    prefix = m.group(1).upper()
+    prefix = _CANONICAL_AUTHORITY.get(prefix, prefix)
+    prefix = prefix if "/" in prefix else prefix + "."
+    return f"{prefix} {proper_agency(text[m.end():], vocab)}"
+
+
+def _block_start(line: Line, nxt: Line | None) -> bool:
+    text = line.text
+    if not is_all_caps(text) or len(text.split()) > 10:
+        return False
+    if _AUTHORITY.match(text):
+        return True
+    if is_position(text):
+        return nxt is None or not nxt.text.startswith(("Căn cứ", "Xét"))
+    return nxt is not None and is_all_caps(nxt.text) and is_position(nxt.text) and starts_with_agency(text)
+
+
+def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[list[Signer], list[Line]]:
+    """Signature blocks among the given (non-blank) lines; returns signers and the lines used."""
+    signers, used = [], []
+    i = 0
+    while i < len(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if not _block_start(lines[i], nxt):
+            i += 1
+            continue
+        signer, n = _read_block(lines[i:], vocab)
+        signers.append(signer)
+        used.extend(lines[i : i + n])
+        i += n
+    return signers, used
+
+
+def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int]:
+    signer = Signer(span=lines[0].span())
+    n = 0
+    for ln in lines[:8]:
+        text = ln.text
+        if (auth := _authority(text, vocab)) and not signer.position:
+            signer.authority.append(auth)
+        elif is_all_caps(text) and is_position(text) and not signer.position:
+            signer.position = recase(text, vocab)
+        elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
+            signer.body = proper_agency(text, vocab)
+        elif is_person_name(text):
+            signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
+            n += 1
+            break
+        else:
+            break
+        n += 1
+    return signer, max(n, 1)
+
+
+def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
+    """`Nơi nhận:` followed by `- …;` lines (one entry per line, without the bullet and end mark)."""
+    for i, ln in enumerate(lines):
+        m = _RECIPIENTS.match(ln.text)
+        if not m:
+            continue
+        items, used = [], [ln]
+        first = ln.text[m.end() :].strip()
+        if first:
+            items.append(first)
+        for nxt in lines[i + 1 :]:
+            if _BULLET.match(nxt.text):
+                items.append(nxt.text)
+            elif items and nxt.text[:1].islower():
+                items[-1] += " " + nxt.text
+            else:
+                break
+            used.append(nxt)
+        return [_clean_recipient(t) for t in items if _clean_recipient(t)], used
+    return [], []
+
+
+def _clean_recipient(text: str) -> str:
+    return _BULLET.sub("", text).strip().rstrip(";,.").strip()

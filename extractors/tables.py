@@ -1,0 +1,311 @@
+"""Tables from text: tab-separated blocks, HTML <table> markup and pipe tables → `Table`.
+
+A table block becomes a grid of cells; leading header rows become one name per column
+(`Kinh phí (Triệu đồng) / Trong đó / Ngân sách hỗ trợ`); the `1 2 3 …` column-number row is
+dropped; data rows get `stt`, `label`, `row_type`, `level` and parsed `values`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from extractors.layout import Layout, Line, TableBlock, clean_inline
+from extractors.numbering import LevelStack, style_of
+from normalizers import normalize_text, normalize_unit, parse_number
+from pipeline.model import Row, Table, Warning
+
+_STT = re.compile(r"^\(?([IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\)?[.)\-]?$")
+_TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
+_CAPTION = re.compile(r"^(Bảng|Biểu)\s*(số\s*)?\d+[a-z]?\s*[:.\-]", re.I)
+_UNIT_LINE = re.compile(r"^(Đơn vị tính|Đơn vị|ĐVT)\s*:", re.I)
+_CONTINUATION = re.compile(r"^([-+•–]|[a-zà-ỹđ])")
+_STT_HEADER = re.compile(r"^(stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.I)
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    italic: bool = False
+
+
+@dataclass(slots=True)
+class RawRow:
+    cells: list[Cell]
+    line: Line
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(slots=True)
+class DraftRow:
+    """A logical table row; OCR may split one merged row into several physical rows."""
+
+    stt: str
+    cells: list[str]
+    italic: bool
+    line: Line
+    numbers: bool
+    parts: list[RawRow] = field(default_factory=list)
+
+
+def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
+    tables, warnings = [], []
+    for block in layout.tables:
+        grid = _grid(block)
+        if len(grid) < 2:
+            continue
+        table = _build_table(grid, warnings)
+        if table is None:
+            continue
+        table.title = _caption(layout, block)
+        table.unit = _unit(layout, block, table.columns)
+        table.page = block.lines[0].page
+        table.span = block.lines[0].span()
+        tables.append(table)
+    return tables, warnings
+
+
+# ── grid ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _grid(block: TableBlock) -> list[RawRow]:
+    if block.kind == "html":
+        rows = _html_rows(block)
+    elif block.kind == "pipe":
+        rows = [RawRow([_cell(c) for c in ln.raw.strip().strip("|").split("|")], ln)
+                for ln in block.lines if not re.match(r"^\s*\|?[\s:|-]+\|?\s*$", ln.raw)]
+    else:
+        rows = [RawRow([_cell(c) for c in ln.raw.split("\t")], ln) for ln in block.lines]
+    width = max((len(r.cells) for r in rows), default=0)
+    for r in rows:
+        r.cells += [Cell("")] * (width - len(r.cells))
+    return rows
+
+
+def _cell(raw: str) -> Cell:
+    """Cell text; HTML fragments inside a cell (<p>, <ul>, <i>) parsed with a real HTML parser."""
+    raw = raw.strip()
+    if "<" not in raw:
+        return Cell(clean_inline(raw))
+    root = lxml.html.fragment_fromstring(raw, create_parent="div")
+    return _element_cell(root)
+
+
+def _element_cell(el) -> Cell:
+    blocks = el.xpath(".//p | .//li")
+    texts = [" ".join(b.text_content().split()) for b in blocks] if blocks else []
+    if not texts or sum(map(len, texts)) < len(" ".join(el.text_content().split())) * 0.8:
+        texts = [" ".join(el.text_content().split())]
+    italic_text = " ".join(" ".join(i.text_content().split()) for i in el.xpath(".//i | .//em"))
+    full = "\n".join(normalize_text(t) for t in texts if t)
+    return Cell(full, bool(italic_text) and len(italic_text) >= len(full.replace("\n", " ")) * 0.9)
+
+
+def _html_rows(block: TableBlock) -> list[RawRow]:
+    """Rows of an HTML table, with colspan/rowspan laid out on a grid (value in the first cell)."""
+    doc = lxml.html.fragment_fromstring("\n".join(ln.raw for ln in block.lines), create_parent="div")
+    rows: list[RawRow] = []
+    pending: dict[int, int] = {}  # column → rows still covered by a rowspan above
+    for tr in doc.xpath(".//tr"):
+        cells: list[Cell] = []
+        col = 0
+        for td in tr.xpath("./td | ./th"):
+            while pending.get(col, 0) > 0:
+                pending[col] -= 1
+                cells.append(Cell(""))
+                col += 1
+            span = int(td.get("colspan", "1") or 1)
+            down = int(td.get("rowspan", "1") or 1)
+            cells.append(_element_cell(td))
+            cells += [Cell("")] * (span - 1)
+            for c in range(col, col + span):
+                if down > 1:
+                    pending[c] = down - 1
+            col += span
+        rows.append(RawRow(cells, _line_of(block, tr)))
+    return rows
+
+
+def _line_of(block: TableBlock, tr) -> Line:
+    """Best-effort source line of an HTML row (lxml counts lines from the block start)."""
+    idx = max(0, min((tr.sourceline or 1) - 1, len(block.lines) - 1))
+    return block.lines[idx]
+
+
+# ── header and columns ──────────────────────────────────────────────────────────────────────
+
+
+def _is_column_number_row(texts: list[str]) -> bool:
+    vals = [t.strip("()") for t in texts if t]
+    digits = [v for v in vals if v.isdigit()]
+    return len(vals) >= 3 and len(digits) >= len(vals) * 0.6 and digits == [str(int(d)) for d in digits] and all(
+        int(b) == int(a) + 1 for a, b in zip(digits, digits[1:])
+    )
+
+
+def _looks_like_data(texts: list[str]) -> bool:
+    return bool(_STT.match(texts[0])) and any(parse_number(t) is not None for t in texts[2:])
+
+
+def _split_header(grid: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
+    """Header rows, then data rows (column-number row dropped)."""
+    if _looks_like_data(grid[0].texts()):
+        return [], grid
+    header = [grid[0]]
+    for i, row in enumerate(grid[1:], start=1):
+        t = row.texts()
+        if _is_column_number_row(t):
+            return header, grid[i + 1 :]
+        if i < 5 and not t[0] and not (len(t) > 1 and t[1]) and any(t):
+            header.append(row)
+            continue
+        return header, grid[i:]
+    return header, []
+
+
+def column_names(header: list[list[str]], width: int) -> list[str]:
+    """One name per column from multi-row headers: a cell spans right over empty cells, within its parent."""
+    parts: list[list[str]] = [[] for _ in range(width)]
+    spans = [(0, width)]
+    for row in header:
+        nxt = []
+        for a, b in spans:
+            starts = [j for j in range(a, b) if row[j].strip()]
+            if not starts:
+                nxt.append((a, b))
+                continue
+            if starts[0] > a:
+                nxt.append((a, starts[0]))
+            for k, j in enumerate(starts):
+                end = starts[k + 1] if k + 1 < len(starts) else b
+                nxt.append((j, end))
+                for c in range(j, end):
+                    parts[c].append(" ".join(row[j].split()))
+        spans = nxt
+    return [" / ".join(dict.fromkeys(p)) or f"Cột {i + 1}" for i, p in enumerate(parts)]
+
+
+def _key_columns(columns: list[str], data: list[RawRow]) -> tuple[int, int]:
+    """Index of the STT column and of the label column."""
+    stt = 0 if (_STT_HEADER.match(columns[0].split(" / ")[0]) or _mostly_stt(data)) else -1
+    label = stt + 1
+    return stt, min(label, len(columns) - 1)
+
+
+def _mostly_stt(data: list[RawRow]) -> bool:
+    firsts = [r.cells[0].text for r in data if r.cells[0].text]
+    return bool(firsts) and sum(bool(_STT.match(f)) for f in firsts) >= len(firsts) * 0.6
+
+
+# ── rows ────────────────────────────────────────────────────────────────────────────────────
+
+
+def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
+    header, data = _split_header(grid)
+    width = len(grid[0].cells)
+    columns = column_names([r.texts() for r in header], width)
+    if not data:
+        return None
+    stt_col, label_col = _key_columns(columns, data)
+    drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
+    rows = _finish_rows(drafts, stt_col, label_col)
+    return Table(columns=columns, rows=rows)
+
+
+def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
+    texts = row.texts()
+    stt = texts[stt_col] if stt_col >= 0 else ""
+    if stt and not _STT.match(stt) and not texts[label_col]:
+        texts[label_col], stt = stt, ""  # a label merged over the STT cell (e.g. "Tổng cộng:")
+        texts[stt_col] = ""
+    numbers = any(parse_number(t) is not None for j, t in enumerate(texts) if j not in (stt_col, label_col))
+    italic = any(c.italic for c in row.cells if c.text)
+    return DraftRow(stt.rstrip(".)-").lstrip("("), texts, italic, row.line, numbers, [row])
+
+
+def _merge_split_rows(rows: list[DraftRow], label_col: int) -> list[DraftRow]:
+    """Rejoin rows that OCR split out of one merged row (text-only rows; rows with numbers stay)."""
+    out: list[DraftRow] = []
+    for r in rows:
+        label = r.cells[label_col]
+        cont = not label or bool(_CONTINUATION.match(label))
+        prev = out[-1] if out else None
+        mergeable = prev is not None and not r.numbers and not prev.numbers and not _TOTAL.match(label)
+        if mergeable and cont and not r.stt:
+            _absorb(prev, r)
+        elif mergeable and cont and r.stt and not prev.stt:
+            _absorb(prev, r)
+            prev.stt = r.stt
+        else:
+            out.append(r)
+    return out
+
+
+def _absorb(into: DraftRow, row: DraftRow) -> None:
+    into.cells = ["\n".join(x for x in (a, b) if x) for a, b in zip(into.cells, row.cells)]
+    into.parts.extend(row.parts)
+
+
+def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[Row]:
+    stack, rows = LevelStack(), []
+    last_upper: str | None = None
+    last_numbered = 0
+    styles: list[str | None] = []
+    for d in drafts:
+        style = style_of(d.stt, last_upper) if d.stt else None
+        if style == "upper":
+            last_upper = d.stt
+        styles.append(style)
+    for i, d in enumerate(drafts):
+        label = d.cells[label_col]
+        style = styles[i]
+        if not d.stt and _TOTAL.match(label):
+            level, kind = 0, "total"
+        elif style:
+            level = last_numbered = stack.level(style)
+            kind = "group" if style in ("roman", "upper") or _has_children(drafts, styles, i, stack) else "item"
+        else:
+            level, kind = last_numbered + 1, "detail" if d.italic else "item"
+        values = [None if j in (stt_col, label_col) else parse_number(t) for j, t in enumerate(d.cells)]
+        rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
+                        span=d.line.span()))
+    return rows
+
+
+def _has_children(drafts: list[DraftRow], styles: list[str | None], i: int, stack: LevelStack) -> bool:
+    nxt = styles[i + 1] if i + 1 < len(styles) else None
+    return bool(nxt) and nxt != styles[i] and nxt not in stack.styles
+
+
+# ── context: caption and unit ───────────────────────────────────────────────────────────────
+
+
+def _neighbours(layout: Layout, block: TableBlock, before: bool, n: int = 3) -> list[Line]:
+    """Up to n non-blank body lines just before (nearest first) or after the table."""
+    first, last = block.lines[0].no, block.lines[-1].no
+    pool = [ln for ln in layout.body() if (ln.no < first if before else ln.no > last)]
+    return (pool[::-1] if before else pool)[:n]
+
+
+def _caption(layout: Layout, block: TableBlock) -> str | None:
+    for before in (True, False):
+        for ln in _neighbours(layout, block, before):
+            if _CAPTION.match(ln.text) and ln.no not in layout.claimed:
+                layout.claim([ln], "table_caption")
+                return ln.text
+    return None
+
+
+def _unit(layout: Layout, block: TableBlock, columns: list[str]) -> str | None:
+    for ln in _neighbours(layout, block, before=True) + _neighbours(layout, block, before=False, n=1):
+        if _UNIT_LINE.match(ln.text) and (unit := normalize_unit(ln.text)):
+            layout.claim([ln], "table_unit")
+            return unit
+    for name in columns:
+        if unit := normalize_unit(name):
+            return unit
+    return None

@@ -1,0 +1,26 @@
+"""Pure normalisation helpers for Vietnamese administrative documents."""
+
+from normalizers.dates import DATE_PATTERN, find_dates, parse_vn_date, to_iso
+from normalizers.encoding import decode_bytes, decode_tcvn3, repair_tcvn3_mojibake, vietnamese_score
+from normalizers.numbers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_number, to_vnd
+from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text
+
+__all__ = [
+    "DATE_PATTERN",
+    "UNIT_MULTIPLIERS",
+    "decode_bytes",
+    "decode_tcvn3",
+    "find_dates",
+    "fold_diacritics",
+    "is_all_caps",
+    "normalize_spaces",
+    "normalize_text",
+    "normalize_unit",
+    "parse_amount",
+    "parse_number",
+    "parse_vn_date",
+    "repair_tcvn3_mojibake",
+    "to_iso",
+    "to_vnd",
+    "vietnamese_score",
+]

@@ -1,0 +1,62 @@
+"""Text normalisation for Vietnamese administrative documents.
+
+underthesea.text_normalize is deliberately not used: it re-spaces its input, turning the reference
+number `684/QĐ-UBND` into `684 / QĐ-UBND`, and reference numbers must survive byte-identical.
+"""
+
+import re
+import unicodedata
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00d0": "\u0110",  # Icelandic eth typed for Đ
+        "\u0189": "\u0110",  # African D typed for Đ
+        "\u00f0": "\u0111",
+        **{chr(cp): "-" for cp in range(0x2010, 0x2016)},
+        "\u2212": "-",
+        **{chr(cp): " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))},
+        **{chr(cp): None for cp in (0x200B, 0x200C, 0x200D, 0xFEFF)},
+    }
+)
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+# Old placement puts the tone on the second vowel of a final oa/oe/uy; the lookbehind keeps the
+# "qu" cluster (quý, quỳ) out and the lookahead keeps syllables that go on (hoàn, khuỷu) out.
+_OLD_TONE = re.compile("(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")
+_SPACE_RUN = re.compile(" {2,}")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    """Move the tone mark from the second vowel of the pair onto the first one."""
+    first = match.group(1) or match.group(3)
+    second = match.group(2) or match.group(4)
+    decomposed = unicodedata.normalize("NFD", second)
+    tone = "".join(ch for ch in decomposed if ch in _TONE_MARKS)
+    base = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", base)
+
+
+def normalize_text(s: str) -> str:
+    """Return s in NFC with Đ look-alikes, dashes, spaces and tone placement canonicalised."""
+    text = unicodedata.normalize("NFC", s).translate(_CHAR_MAP)
+    return _OLD_TONE.sub(_move_tone, text)
+
+
+def normalize_spaces(s: str) -> str:
+    """Collapse runs of spaces to one and strip spaces at both ends of every line."""
+    # Only ' ' is touched: tabs separate table cells and a trailing tab marks an empty cell.
+    return "\n".join(_SPACE_RUN.sub(" ", line).strip(" ") for line in s.split("\n"))
+
+
+def fold_diacritics(s: str) -> str:
+    """Remove all tone and vowel marks and map đ/Đ to d/D, keeping letter case."""
+    decomposed = unicodedata.normalize("NFD", s.translate(_CHAR_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+def is_all_caps(s: str) -> bool:
+    """Return True when s has at least 2 letters and no lower-case letter."""
+    letters = [ch for ch in s if ch.isalpha()]
+    return len(letters) >= 2 and not any(ch.islower() for ch in letters)

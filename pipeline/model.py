@@ -1,0 +1,176 @@
+"""The typed document model: the output contract (../shared/contract.md) plus provenance.
+
+Field names of the contract are a public interface: add fields, never rename them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+class Span(Model):
+    """Where a value came from: line number (1-based) and character offsets into the decoded source."""
+
+    line: int
+    start: int
+    end: int
+    page: int | None = None
+    bbox: list[float] | None = None
+    confidence: float | None = None
+
+
+class Source(Model):
+    path: str
+    sha256: str
+    format: Literal["text", "pdf", "image", "docx", "html"] = "text"
+    encoding: str | None = None
+    pages: int = 1
+    ocr: bool = False
+    ocr_engine: str | None = None
+
+
+class Signer(Model):
+    name: str | None = None
+    position: str | None = None
+    authority: list[str] = Field(default_factory=list)
+    body: str | None = Field(None, description="Agency named inside the signature block (joint documents).")
+    span: Span | None = None
+
+
+class Receipt(Model):
+    """An incoming-document stamp (ĐẾN Số … Ngày …): never the document's own number or date."""
+
+    number: str | None = None
+    date: str | None = None
+    received_by: str | None = None
+    span: Span | None = None
+
+
+class Header(Model):
+    doc_type: str | None = None
+    doc_type_code: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    reference: str | None = None
+    issuing_body: str | None = None
+    co_issuing_bodies: list[str] = Field(default_factory=list)
+    parent_body: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    issued_year: int | None = None
+    title: str | None = None
+    signers: list[Signer] = Field(default_factory=list)
+    recipients: list[str] = Field(default_factory=list)
+    legal_bases: list[str] = Field(default_factory=list)
+    receipt: Receipt | None = None
+    provenance: dict[str, Span] = Field(
+        default_factory=dict, description="Field name → where its value was read."
+    )
+
+
+class Reference(Model):
+    reference: str | None
+    doc_type: str | None = None
+    doc_type_code: str | None = None
+    issued_date: str | None = None
+    issuer: str | None = None
+    is_self: bool = Field(False, description="The document citing itself (e.g. 'kèm theo Kế hoạch số …').")
+    span: Span | None = None
+
+
+class Section(Model):
+    number: str
+    level: int
+    heading: str
+    text: str = ""
+    part: int = Field(1, description="1 for the main document, 2… for attached documents (kèm theo).")
+    children: list[Section] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class Check(Model):
+    rule: Literal["sum_of_children", "sum_of_groups", "column_sum", "text_total"]
+    row: str | None = None
+    column: str | None = None
+    expected: float
+    found: float
+    ok: bool
+    terms: list[str] = Field(default_factory=list, description="What was added up (rows or columns).")
+
+
+class Row(Model):
+    stt: str
+    label: str
+    level: int
+    row_type: Literal["group", "item", "detail", "total"]
+    cells: list[str]
+    values: list[float | int | None]
+    span: Span | None = None
+
+
+class Table(Model):
+    title: str | None = None
+    unit: str | None = None
+    page: int | None = None
+    columns: list[str]
+    rows: list[Row] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class FundingSource(Model):
+    name: str
+    amount: float | int
+    span: Span | None = None
+
+
+class Budget(Model):
+    total: float | int | None = None
+    unit: str | None = None
+    total_vnd: int | None = None
+    sources: list[FundingSource] = Field(default_factory=list)
+    consistent: bool | None = None
+    origin: Literal["text", "table"] | None = Field(None, description="Where the total was read.")
+    span: Span | None = None
+
+
+class Correction(Model):
+    from_: str = Field(alias="from")
+    to: str
+    offset: int
+    rule: str
+    score: float | None = None
+
+
+class Warning(Model):
+    code: str
+    message: str
+    span: Span | None = None
+
+
+class Error(Model):
+    code: str
+    message: str
+
+
+class Document(Model):
+    schema_version: str = SCHEMA_VERSION
+    status: Literal["ok", "warnings", "failed"] = "ok"
+    source: Source
+    header: Header = Field(default_factory=Header)
+    references: list[Reference] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    budget: Budget | None = None
+    text: str = ""
+    corrections: list[Correction] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    error: Error | None = None

@@ -1,0 +1,59 @@
+"""The whole flow on one screen: load → normalize → extract → validate (→ write, in `pipeline.write`).
+
+Each stage is a plain function over the model. A failure of any stage becomes an error record
+for that file (status "failed"), never a crash of the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from pathlib import Path
+
+from extractors.budget import extract_budget
+from extractors.header import extract_header
+from extractors.layout import build_layout
+from extractors.references import extract_references
+from extractors.sections import extract_sections
+from extractors.tables import extract_tables
+from pipeline.load import InputError, load
+from pipeline.model import Document, Error, Source
+from pipeline.validate import validate
+
+
+def extract_text(text: str, source: Source) -> Document:
+    """Run every extractor over decoded text."""
+    layout = build_layout(text)                                   # normalize: lines, markup, table blocks
+    tables, table_warnings = extract_tables(layout)
+    head = extract_header(layout)
+    references, reference_warnings = extract_references(layout, head.header)
+    sections = extract_sections(layout, head.parts, head.title_end)
+    budget, budget_warnings = extract_budget(layout, tables, head.header)
+    doc = Document(source=source, header=head.header, references=references, sections=sections,
+                   tables=tables, budget=budget, text="\n".join(ln.text for ln in layout.lines).strip(),
+                   warnings=table_warnings + head.warnings + reference_warnings + budget_warnings)
+    return validate(doc)
+
+
+def extract_file(path: Path) -> Document:
+    """Load and extract one file; any failure becomes a `failed` document with a specific error."""
+    try:
+        loaded = load(path)
+        return extract_text(loaded.text, loaded.source)
+    except InputError as e:
+        return failed(path, e.code, str(e))
+    except OSError as e:
+        return failed(path, "unreadable", f"{path.name}: {e.strerror or e}")
+    except Exception as e:  # noqa: BLE001 — one bad document must not stop the batch
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return failed(path, "extractor_error",
+                      f"{path.name}: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
+
+
+def failed(path: Path, code: str, message: str) -> Document:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    return Document(source=Source(path=str(path), sha256=digest), status="failed",
+                    error=Error(code=code, message=message))
