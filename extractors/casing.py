@@ -39,7 +39,7 @@ def expand_abbreviations(text: str) -> str:
 
     def swap(m: re.Match) -> str:
         tok = m.group()
-        if tok in table:
+        if tok in table and not is_syllable(tok):  # TU, HU are also syllables (TU SỬA)
             return table[tok]
         full = units.get(tok.lower())
         return full if full and (tok.endswith(".") or tok.isupper()) and len(tok) <= 4 else tok
