@@ -22,7 +22,7 @@ extract: setup
 	$(VENV)/bin/vanban extract samples -o outputs --jobs 2
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) benchmarks/bench_text.py

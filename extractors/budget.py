@@ -16,10 +16,15 @@ from normalizers import parse_amount, to_vnd
 from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
 
 _TOTAL_STATEMENT = re.compile(
-    r"^\W*(Tổng\s+(kinh\s+phí|dự\s+toán|nguồn\s+vốn|vốn|mức\s+đầu\s+tư|cộng)[^:]{0,60}|Kinh\s+phí\s+thực\s+hiện)\s*:\s*(?P<amount>[\d.,]+\s*\S*\s*đồng)",
+    r"^\W*(Tổng\s+(kinh\s+phí|dự\s+toán|nguồn\s+vốn|vốn|mức\s+đầu\s+tư|cộng)[^:]{0,60}|Kinh\s+phí\s+thực\s+hiện)"
+    r"\s*:\s*(?P<amount>[\d.,]+\s*\S*\s*đồng)",
     re.I,
 )
-_SOURCE = re.compile(r"^\W*(?P<name>(Nguồn\s+)?(ngân\s+sách|vốn|nguồn|xã\s+hội\s+hóa|kinh\s+phí)[^:]{0,80}?)\s*:\s*(?P<amount>[\d.,]+\s*\S*\s*đồng)", re.I)
+_SOURCE = re.compile(
+    r"^\W*(?P<name>(Nguồn\s+)?(ngân\s+sách|vốn|nguồn|xã\s+hội\s+hóa|kinh\s+phí)[^:]{0,80}?)"
+    r"\s*:\s*(?P<amount>[\d.,]+\s*\S*\s*đồng)",
+    re.I,
+)
 _MONEY_WORDS = re.compile(r"kinh phí|dự toán|ngân sách|vốn|thành tiền|số tiền|đồng", re.I)
 
 
@@ -33,14 +38,14 @@ def extract_budget(layout: Layout, tables: list[Table], header: Header) -> tuple
     budget = _from_text(layout)
     candidates = [t for t in tables if _is_budget_table(t)]
     table = _pick_table(candidates, header)
-    table_total = _table_total(table) if table else None
+    table_total, total_column = _table_total(table) if table else (None, None)
     if budget is None and table_total is not None:
         budget = Budget(total=table_total, unit=table.unit, origin="table", span=table.span)
     if budget is None:
         return None, warnings
     if budget.origin == "text" and table_total is not None and table.unit == budget.unit:
         ok = abs(table_total - budget.total) < 0.005
-        table.checks.append(Check(rule="text_total", row="total", column=None, expected=budget.total,
+        table.checks.append(Check(rule="text_total", row="total", column=total_column, expected=budget.total,
                                   found=table_total, ok=ok))
         if not ok:
             warnings.append(Warning(code="budget_total_mismatch", span=budget.span,
@@ -87,11 +92,11 @@ def _pick_table(tables: list[Table], header: Header) -> Table | None:
     return tables[-1]
 
 
-def _table_total(table: Table) -> float | int | None:
-    """The total row's value in the column that the others add up to (else the money column)."""
+def _table_total(table: Table) -> tuple[float | int | None, str | None]:
+    """The total row's value, and its column: the column the others add up to, else the money column."""
     total = next((r for r in table.rows if r.row_type == "total"), None)
     if total is None:
-        return None
+        return None, None
     sums = [c.column for c in table.checks if c.rule == "column_sum" and c.ok]
     order = sorted(range(len(table.columns)), key=lambda j: (
         table.columns[j] not in sums,
@@ -100,8 +105,9 @@ def _table_total(table: Table) -> float | int | None:
     ))
     for j in order:
         if total.values[j] is not None and (table.columns[j] in sums or _MONEY_WORDS.search(table.columns[j])):
-            return total.values[j]
-    return next((v for v in reversed(total.values) if v is not None), None)
+            return total.values[j], table.columns[j]
+    j = max((j for j, v in enumerate(total.values) if v is not None), default=None)
+    return (None, None) if j is None else (total.values[j], table.columns[j])
 
 
 def _describe(c: Check, table: Table) -> str:

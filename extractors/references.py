@@ -12,14 +12,19 @@ from functools import lru_cache
 
 from extractors.agency import agency_mentions
 from extractors.casing import expand_abbreviations
-from extractors.entities import find_entities
 from extractors.doc_types import parse_doc_number, type_by_code, type_by_name, type_names_pattern
+from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from normalizers import parse_vn_date, to_iso
 from pipeline.model import Header, Reference, Warning
 
-_REF = r"\d{1,6}(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&.]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*|\d{1,6}-[A-ZĐ][A-Za-zđ]*/[A-ZĐ][A-Za-zĐđ0-9&.\-]*"
-_DATE_AFTER = re.compile(r"^\W{0,3}(?:ban hành\s+)?ngày\s+(\d{1,2}\s*(?:tháng|/|-|\.)\s*\d{1,2}\s*(?:năm|/|-|\.)\s*\d{4})", re.I)
+_REF = (
+    r"\d{1,6}(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&.]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"  # 684/QĐ-UBND, 09/2009/NQ-HĐND
+    r"|\d{1,6}-[A-ZĐ][A-Za-zđ]*/[A-ZĐ][A-Za-zĐđ0-9&.\-]*"  # Party: 20-NQ/TW
+)
+_DATE_AFTER = re.compile(
+    r"^\W{0,3}(?:ban hành\s+)?ngày\s+(\d{1,2}\s*(?:tháng|/|-|\.)\s*\d{1,2}\s*(?:năm|/|-|\.)\s*\d{4})", re.I
+)
 _ISSUER_END = re.compile(
     r"\s+(?:về|ban hành|phê duyệt|quy định|hướng dẫn|thông qua|thực hiện|triển khai|tại|đã|sẽ|trên|và)\b|[,;:)(.]", re.I
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -13,14 +13,14 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of a one-item-per-line data file."""
     text = data_path(name).read_text(encoding="utf-8")
     return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_csv(name: str) -> tuple[dict[str, str], ...]:
     with open(data_path(name), encoding="utf-8") as f:
         return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f))

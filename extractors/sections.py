@@ -1,4 +1,4 @@
-"""The heading tree: `Phần`, `Chương`, `Mục`, `Điều 1.`, `I.`/`I-`, `A.`, `1.`/`1-`, `1.1.`/`2.1-`, `a)`/`a.`, `Phụ lục`.
+"""The heading tree: `Phần`, `Chương`, `Mục`, `Điều 1.`, `I.`/`I-`, `A.`, `1.`/`1-`, `1.1.`/`2.1-`, `a)`, `Phụ lục`.
 
 Only body lines are considered: table rows, the header, signatures and recipients were claimed by
 other extractors, so a table row numbered I, II is never a section. Levels follow the order in
@@ -15,7 +15,9 @@ from extractors.numbering import LevelStack, style_of
 from normalizers import is_all_caps
 from pipeline.model import Section
 
-_NAMED = re.compile(r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z])\b\s*[.:\-]?\s*(?P<rest>.*)$", re.I)
+_NAMED = re.compile(
+    r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z])\b\s*[.:\-]?\s*(?P<rest>.*)$", re.I
+)
 _NAMED_BARE = re.compile(r"^(?P<kind>Phụ lục)\s*$", re.I)
 _NUMBERED = re.compile(r"^(?P<n>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?P<sep>[.\-)–])\s*(?P<rest>\S.*)$")
 _NAMED_RANK = {"phần": "named:phần", "chương": "named:chương", "mục": "named:mục", "điều": "named:điều",
@@ -44,12 +46,12 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
                 stack[-1].text += ("\n" if stack[-1].text else "") + ln.text
             i += 1
             continue
-        number, style, heading = parsed
+        number, style, heading, body = parsed
         if style == "upper":
             last_upper = number
         heading, used = _continue_heading(heading, ln, lines[i + 1 :])
         level = levels.level(style)
-        node = Section(number=number, level=level, heading=heading, part=part, span=ln.span())
+        node = Section(number=number, level=level, heading=heading, text=body, part=part, span=ln.span())
         while stack and stack[-1].level >= level:
             stack.pop()
         (stack[-1].children if stack else roots).append(node)
@@ -58,14 +60,16 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
     return roots
 
 
-def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str] | None:
+def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str] | None:
+    """(number, style, heading, body); an article written as a sentence has its text as body."""
     text = ln.text
     if m := _NAMED.match(text):
         kind = m["kind"].capitalize()
-        return f"{kind} {m['n'].upper() if kind != 'Điều' else m['n']}", _NAMED_RANK[m["kind"].lower()], \
-            _heading(m["rest"], named=True)
+        heading = _heading(m["rest"], named=True)
+        number = f"{kind} {m['n'].upper() if kind != 'Điều' else m['n']}"
+        return number, _NAMED_RANK[m["kind"].lower()], heading, "" if heading else m["rest"].strip()
     if _NAMED_BARE.match(text):
-        return "Phụ lục", "named:phụ lục", ""
+        return "Phụ lục", "named:phụ lục", "", ""
     m = _NUMBERED.match(text)
     if not m:
         return None
@@ -73,7 +77,7 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str] | N
     style = style_of(number, last_upper)
     if style is None or not _plausible(number, style, m["sep"], rest):
         return None
-    return number, style, _heading(rest)
+    return number, style, _heading(rest), ""
 
 
 def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
@@ -87,7 +91,7 @@ def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
 
 def _heading(rest: str, named: bool = False) -> str:
     rest = rest.strip()
-    if named and len(rest) > _MAX_HEADING:
+    if named and (len(rest) > 120 or rest.endswith((".", ";", "./."))):
         return ""  # `Điều 1. Ban hành kèm theo …`: an article with a body, not a title
     return rest.rstrip(" :.;")
 

@@ -61,7 +61,8 @@ def _hierarchy_checks(table: Table, numeric: list[int]) -> list[Check]:
     rows, checks = table.rows, []
     for i, row in enumerate(rows):
         if row.row_type == "total":
-            parts = [r for r in rows if r.row_type != "total" and r.level == min(x.level for x in rows if x.row_type != "total")]
+            top = min((x.level for x in rows if x.row_type != "total"), default=0)
+            parts = [r for r in rows if r.row_type != "total" and r.level == top]
             checks += _sum_checks(table, row, parts, numeric, "sum_of_groups")
         elif kids := _children(rows, i):
             checks += _sum_checks(table, row, kids, numeric, "sum_of_children")

@@ -5,6 +5,8 @@ Viet74K mostly writes the old tone placement (`hoà`, `uỷ`); entries are norma
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,5 +29,27 @@ def syllables() -> frozenset[str]:
     return frozenset(s for w in words() for s in w.split() if s.isalpha())
 
 
+# Onset, vowel nucleus, coda: rules out acronyms that Viet74K also lists (ubnd, hđnd, tp).
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
+
+
 def is_syllable(token: str) -> bool:
-    return token.lower() in syllables()
+    """A well-formed Vietnamese syllable that the lexicon uses."""
+    low = token.lower()
+    return bool(_SYLLABLE.match(fold_marks(low))) and low in syllables()
+
+
+def fold_marks(s: str) -> str:
+    """Drop tone marks only (keep ă â ê ô ơ ư đ): 'tiến' → 'tiên'."""
+    out = []
+    for ch in unicodedata.normalize("NFD", s):
+        if ch in _TONES:
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

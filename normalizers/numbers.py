@@ -2,6 +2,7 @@
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from normalizers.text import normalize_text
 
@@ -22,10 +23,10 @@ _MONEY_PREFIXES = {
 _SCALE_UNITS = {1_000: "nghìn đồng", 1_000_000: "triệu đồng", 1_000_000_000: "tỷ đồng"}
 
 # Words allowed after a number in a table cell; anything else (e.g. "02 nhãn hiệu") is running text.
+_UNITS_FILE = Path(__file__).parent / "data" / "count_units.txt"
 _OTHER_UNITS = frozenset(
-    "%|người|lượt người|lượt|lớp|học sinh|trường|hộ|xã|huyện|thôn|ha|km|m|m2|m²|m3|m³|kg|tấn|tạ|lít|cái"
-    "|chiếc|con|bộ|cuốn|bản|ngày|tháng|năm|giờ|đơn vị|doanh nghiệp|dự án|đề tài|usd|vnd|vnđ|đ|lần|điểm"
-    "|phòng|máy|giường|xe".split("|")
+    line.strip() for line in _UNITS_FILE.read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
 )
 
 _TAG = re.compile(r"<[^>]*>")
