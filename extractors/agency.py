@@ -76,6 +76,8 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
 def agency_mentions(text: str, head: str) -> list[tuple[int, str]]:
     """Mentions of `head` followed by a unit word and a capitalized place name, in a body line."""
     text = expand_abbreviations(text)
+    if head.lower() not in text.lower():  # cheap test first: most lines name no agency
+        return []
     units = "|".join(map(re.escape, sorted(set(admin_units().values()), key=len, reverse=True)))
     out = []
     for ent in find_entities(text, ("ORG",)):

@@ -44,28 +44,13 @@ class Entity:
     canonical: str
 
 
-def _split_pattern_token(tok: dict) -> list[dict]:
-    """Patterns written for whitespace tokens ('hóa,') are split the way our tokenizer splits."""
-    key = next(iter(tok))
-    value = tok[key]
-    if not isinstance(value, str) or key not in ("LOWER", "ORTH", "TEXT"):
-        return [tok]
-    parts = _TOKEN.findall(value)
-    if len(parts) <= 1:
-        return [tok]
-    return [{"LOWER": p.lower()} if key == "LOWER" else {key: p} for p in parts]
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> list[dict]:
     out = []
     for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
-        p = json.loads(line)
-        if isinstance(p["pattern"], list):
-            p["pattern"] = [t for tok in p["pattern"] for t in _split_pattern_token(tok)]
-        out.append(p)
+        out.append(json.loads(line))
     return out
 
 
@@ -79,9 +64,13 @@ def nlp() -> spacy.language.Language:
 
 
 def find_entities(text: str, labels: tuple[str, ...] | None = None) -> list[Entity]:
-    doc = nlp()(text)
-    return [
-        Entity(e.label_, e.start_char, e.end_char, e.text, e.ent_id_ or e.text)
-        for e in doc.ents
-        if labels is None or e.label_ in labels
-    ]
+    return [e for e in _entities(text) if labels is None or e.label in labels]
+
+
+@lru_cache(maxsize=4096)
+def _entities(text: str) -> tuple[Entity, ...]:
+    return tuple(Entity(e.label_, e.start_char, e.end_char, e.text, e.ent_id_ or e.text) for e in nlp()(text).ents)
+
+
+def clear_cache() -> None:
+    _entities.cache_clear()
