@@ -130,12 +130,20 @@ def _type_line_index(lines: list[Line]) -> int | None:
     return None
 
 
+_NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
+
+
 def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
-    for ln in head:
-        m = _NUMBER_LINE.search(ln.text)
-        if m and (num := parse_doc_number(ln.text[m.end():])):
+    for ln, nxt in zip(head, head[1:] + [None]):
+        text = ln.text
+        if nxt and _NUMBER_ONLY.match(text) and nxt.text.startswith("/"):
+            text = f"{text} {nxt.text}"  # a handwritten number leaves `Số: 329` and `/BC-UBND` apart
+        m = _NUMBER_LINE.search(text)
+        if m and (num := parse_doc_number(text[m.end():])):
             _apply_number(h, num)
             h.provenance["number"] = ln.span(m.start())
+            if text != ln.text:
+                h.provenance["symbol"] = nxt.span()
             return ln
     if "reference" in meta and (num := parse_doc_number(meta["reference"][0])):
         _apply_number(h, num)
@@ -153,8 +161,10 @@ def _apply_number(h: Header, num: DocNumber) -> None:
 
 
 def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta: dict, warnings: list) -> None:
-    for ln in head:
+    for ln, nxt in zip(head, head[1:] + [None]):
         text = ln.text
+        if nxt and re.search(r"\b(ngày|tháng)\b[^,]*$", text) and not re.search(r"\d{4}\s*$", text):
+            text = f"{text} {nxt.text}"  # `…, ngày 06 tháng 8` / `năm 2025` wrapped
         if ln is number_line and (m := _NUMBER_LINE.search(text)):
             text = text[m.end():].split(None, 1)[-1] if " " in text[m.end():] else ""
         m = _PLACE_DATE.search(text)

@@ -66,10 +66,15 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[lis
             i += 1
             continue
         signer, n = _read_block(lines[i:], vocab)
-        signers.append(signer)
+        if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
+            signers.append(signer)
         used.extend(lines[i : i + n])
         i += n
     return signers, used
+
+
+def _same(a: Signer, b: Signer) -> bool:
+    return (a.name, a.position, a.authority, a.body) == (b.name, b.position, b.authority, b.body)
 
 
 def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int]:
