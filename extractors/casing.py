@@ -16,7 +16,7 @@ from functools import lru_cache
 from extractors.entities import find_entities
 from extractors.resources import read_csv
 from normalizers.lexicon import is_syllable, words
-from normalizers.text import is_all_caps
+from normalizers.text import is_all_caps, normalize_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:[&'][^\W\d_]+)*\.?|\S")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -73,6 +73,7 @@ def _is_acronym(token: str) -> bool:
 
 def recase(text: str, vocab: CaseVocab | None = None, sentence: bool = True) -> str:
     """Proper case for an ALL-CAPS phrase (text that is not all caps is returned as is)."""
+    text = normalize_text(text)
     if not is_all_caps(text):
         return text
     text = expand_abbreviations(" ".join(text.split()))
@@ -86,7 +87,7 @@ def recase(text: str, vocab: CaseVocab | None = None, sentence: bool = True) -> 
     for m in _WORD.finditer(text):
         tok, a, b = m.group(), m.start(), m.end()
         if a < skip_to or fixed[a]:
-            place = place if a < skip_to else 0
+            place = place if a < skip_to else (4 if _names_place(text, a, fixed) else 0)
             continue
         if not tok[0].isalpha():
             place = place if tok == "-" else 0
@@ -100,6 +101,14 @@ def recase(text: str, vocab: CaseVocab | None = None, sentence: bool = True) -> 
         place = max(place - 1, 0)
     result = "".join(out)
     return result[:1].upper() + result[1:] if sentence else result
+
+
+def _names_place(text: str, at: int, fixed: list[bool]) -> bool:
+    """After a Party committee (`HUYỆN ỦY`, `TỈNH ỦY`) comes the name of its place."""
+    end = at
+    while end < len(fixed) and fixed[end]:
+        end += 1
+    return text[at:end].lower().endswith(("ủy", "uỷ")) and end == at + len(text[at:end]) and end < len(text)
 
 
 def _unit_at(text: str, at: int) -> str | None:

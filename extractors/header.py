@@ -34,9 +34,11 @@ _LEGAL_BASIS = re.compile(
     r"Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Quy định|Quy chế|Đề án)|Xét\s)",
 )
 _TITLE_STOP = re.compile(
-    r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Ban hành )?kèm theo|\(Ban hành|"
+    r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
+    r"(Ban hành )?kèm theo|\(Ban hành|"
     r"([IVXLC]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
+_APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
 _VV = re.compile(r"^V/v\s*:?\s*", re.I)
 
 
@@ -55,7 +57,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     h.receipt = _receipt_stamp(layout, warnings)
     lines = layout.free()
     type_idx = _type_line_index(lines)
-    head = lines[:type_idx] if type_idx is not None else lines[:25]
+    head = lines[:type_idx] if type_idx is not None else _head_without_type_line(lines)
     number_line = _read_number(head, h, meta)
     _read_place_date(head, number_line, h, meta, warnings)
     _read_type(lines, type_idx, h, meta, warnings)
@@ -112,7 +114,7 @@ def _receipt_stamp(layout: Layout, warnings: list[Warning]) -> Receipt | None:
             if f.text.lower().startswith("ngày"):
                 receipt.date = to_iso(*parse_vn_date(f.text))
         prev = body[i - 1] if i else None
-        if prev and is_all_caps(prev.text) and any(_NUMBER_LINE.search(x.text) for x in body[: i - 1]):
+        if prev and is_all_caps(prev.text) and _stamp_office(body, i):
             receipt.received_by = ag.proper_agency(prev.text)
             used.append(prev)
         layout.claim(used, "receipt_stamp")
@@ -122,15 +124,33 @@ def _receipt_stamp(layout: Layout, warnings: list[Warning]) -> Receipt | None:
     return None
 
 
+def _stamp_office(body: list[Line], i: int) -> bool:
+    """Is the caps line just above the stamp the receiving office printed in it (not the agency block)?
+
+    Yes when the document's number line came before it, or when an agency block still follows the stamp.
+    """
+    if any(_NUMBER_LINE.search(x.text) for x in body[: i - 1]):
+        return True
+    after = [x for x in body[i + 1 : i + 8] if not _STAMP_FIELD.match(x.text)]
+    return bool(after) and is_all_caps(after[0].text) and ag.starts_with_agency(after[0].text)
+
+
 def _type_line_index(lines: list[Line]) -> int | None:
     for i, ln in enumerate(lines[:60]):
-        text = ln.text.strip()
-        if is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and type_by_name(text):
+        if _is_type_line(ln.text):
             return i
     return None
 
 
 _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
+
+
+def _head_without_type_line(lines: list[Line]) -> list[Line]:
+    """No type line (công văn, lost by OCR): the header ends where the body starts."""
+    for i, ln in enumerate(lines[:25]):
+        if i and (_TITLE_STOP.match(ln.text) or _VV.match(ln.text) or len(ln.text) > 150):
+            return lines[:i]
+    return lines[:25]
 
 
 def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
@@ -207,7 +227,7 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
     taken: list[Line] = []
     for ln in lines[type_idx + 1 : type_idx + 9]:
         text = ln.text
-        if taken and (_TITLE_STOP.match(text) or len(text) > 300 or _ends_title(taken, ln)):
+        if taken and (_TITLE_STOP.match(text) or len(text) > 300 or text.endswith(":") or _ends_title(taken, ln)):
             break
         if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):
             break
@@ -237,7 +257,8 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
             for nxt in lines[i + 1 : i + 3]:
                 if nxt.text[:1].islower():
                     taken.append(nxt)
-            h.title = _VV.sub("", " ".join(x.text for x in taken)).strip()
+            title = _VV.sub("", " ".join(x.text for x in taken)).strip()
+            h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
             return taken
     return []
@@ -262,18 +283,16 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
 
 
 def _attached_parts(layout: Layout, title_end: int, h: Header) -> list[int]:
-    """Start lines of documents attached after the signature (`KẾ HOẠCH … (Ban hành kèm theo …)`)."""
+    """Start lines of what follows the signature: an attached document (`KẾ HOẠCH … kèm theo …`) or a `Phụ lục`."""
     signed_at = min((s.span.line for s in h.signers if s.span), default=None)
     if signed_at is None:
         return []
-    parts = []
-    for ln in layout.free():
-        text = ln.text.strip()
-        if ln.no > signed_at and is_all_caps(text) and len(text.split()) <= 8 and not text.endswith(":") \
-                and (type_by_name(text) or re.match(r"^PHỤ LỤC\b", text)):
-            parts.append(ln.no)
-            break
-    return parts
+    return [ln.no for ln in layout.free() if ln.no > signed_at and (_is_type_line(ln.text) or _APPENDIX.match(ln.text))]
+
+
+def _is_type_line(text: str) -> bool:
+    text = text.strip()
+    return is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and bool(type_by_name(text))
 
 
 def _legal_bases(layout: Layout, title_end: int, parts: list[int]) -> list[str]:

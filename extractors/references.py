@@ -12,14 +12,14 @@ from functools import lru_cache
 
 from extractors.agency import agency_mentions
 from extractors.casing import expand_abbreviations
-from extractors.doc_types import parse_doc_number, type_by_code, type_by_name, type_names_pattern
+from extractors.doc_types import DocType, parse_doc_number, type_by_code, type_by_name, type_names_pattern
 from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from normalizers import parse_vn_date, to_iso
 from pipeline.model import Header, Reference, Warning
 
-_REF = (
-    r"\d{1,6}(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&.]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"  # 684/QĐ-UBND, 09/2009/NQ-HĐND
+_REF = (  # 684/QĐ-UBND, 52 /KH-SKHCN-UBND, 09/2009/NQ-HĐND
+    r"\d{1,6}\s?(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&.]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9&.]*)*"
     r"|\d{1,6}-[A-ZĐ][A-Za-zđ]*/[A-ZĐ][A-Za-zĐđ0-9&.\-]*"  # Party: 20-NQ/TW
 )
 _DATE_AFTER = re.compile(
@@ -63,7 +63,7 @@ def _citations(ln: Line, next_text: str) -> list[tuple[Reference, str]]:
         num = parse_doc_number(m["ref"])
         if num is None or num.reference is None or not re.search(r"[A-ZĐ]{2}|[A-Z][a-z]+[A-Z]", num.symbol):
             continue
-        named = type_by_name(m["type"]) if m["type"] else None
+        named = type_by_name(m["type"]) if m["type"] else _type_named_before(ln.text[: m.start("ref")])
         kind = named or (type_by_code(num.type_code) if num.type_code else None)
         if kind is None and not num.party and not num.type_code:
             kind = type_by_name("Công văn")  # a công văn's ký hiệu has no type part
@@ -75,6 +75,15 @@ def _citations(ln: Line, next_text: str) -> list[tuple[Reference, str]]:
                         issuer=_issuer(rest[date.end():] if date else rest), span=ln.span(m.start(), m.end()))
         out.append((ref, ln.text[: m.start()]))
     return out
+
+
+def _type_named_before(context: str) -> DocType | None:
+    """`Luật Tổ chức chính quyền địa phương số 77/2015/QH13`: the type named a few words before `số`."""
+    near = context[-80:]
+    if not re.search(r"\bsố\s*[:.]?\s*$", near, re.I):
+        return None
+    names = list(re.finditer(rf"\b({type_names_pattern()})\b", near))
+    return type_by_name(names[-1].group()) if names else None
 
 
 def _issuer(text: str) -> str | None:

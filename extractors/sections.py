@@ -22,7 +22,11 @@ _NAMED_BARE = re.compile(r"^(?P<kind>Phụ lục)\s*$", re.I)
 _NUMBERED = re.compile(r"^(?P<n>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?P<sep>[.\-)–])\s*(?P<rest>\S.*)$")
 _NAMED_RANK = {"phần": "named:phần", "chương": "named:chương", "mục": "named:mục", "điều": "named:điều",
                "phụ lục": "named:phụ lục"}
-_MAX_HEADING = 250
+_TITLED = ("named:phần", "named:chương", "named:mục", "named:phụ lục")
+
+
+def _title_line(ln: Line) -> bool:
+    return (is_all_caps(ln.text) or ln.bold) and len(ln.text) < 200 and not _NUMBERED.match(ln.text)
 
 
 def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[Section]:
@@ -38,8 +42,9 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
         if ln.no in parts:
             part, stack = part + 1, []
             levels.reset()
-            i += 1
-            continue
+            if not _NAMED_BARE.match(ln.text) and not _NAMED.match(ln.text):
+                i += 1  # the type line of an attached document is not a heading; a Phụ lục is
+                continue
         parsed = _parse_heading(ln, last_upper)
         if parsed is None:
             if stack:
@@ -50,6 +55,8 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
         if style == "upper":
             last_upper = number
         heading, used = _continue_heading(heading, ln, lines[i + 1 :])
+        if not heading and not body and style in _TITLED and i + 1 < len(lines) and _title_line(lines[i + 1]):
+            heading, used = lines[i + 1].text.rstrip(" :."), 1  # `Chương I` / `QUY ĐỊNH CHUNG`
         level = levels.level(style)
         node = Section(number=number, level=level, heading=heading, text=body, part=part, span=ln.span())
         while stack and stack[-1].level >= level:

@@ -33,8 +33,10 @@ def _row_name(row: Row) -> str:
 def table_checks(table: Table) -> list[Check]:
     numeric = _numeric_columns(table)
     checks = _hierarchy_checks(table, numeric) + _column_checks(table, numeric)
-    # Evidence that a column adds up: a check that holds over two or more non-empty terms.
+    # Evidence that a column adds up: a check that holds over two or more non-empty terms, or the
+    # column taking part in a relation between columns (Tổng = Ngân sách + Xã hội hóa).
     additive = {c.column for c in checks if c.ok and len(c.terms) >= 2 and c.found != 0}
+    additive |= {name for c in checks if c.rule == "column_sum" for name in (c.column, *c.terms)}
     return [c for c in checks if c.column in additive]
 
 

@@ -140,9 +140,11 @@ def _line_of(block: TableBlock, tr) -> Line:
 
 
 def _is_column_number_row(texts: list[str]) -> bool:
+    """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one."""
     vals = [t.strip("()") for t in texts if t]
     digits = [v for v in vals if v.isdigit()]
-    return len(vals) >= 3 and len(digits) >= len(vals) * 0.6 and digits == [str(int(d)) for d in digits] and all(
+    short = all(len(v) <= 3 and (v.isdigit() or v.isalpha()) for v in vals)
+    return short and len(digits) >= 3 and len(digits) >= len(vals) * 0.6 and all(
         int(b) == int(a) + 1 for a, b in zip(digits, digits[1:])
     )
 
@@ -211,9 +213,16 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
     if not data:
         return None
     stt_col, label_col = _key_columns(columns, data)
+    data = _drop_repeated_headers(data, header)
     drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
     rows = _finish_rows(drafts, stt_col, label_col)
     return Table(columns=columns, rows=rows)
+
+
+def _drop_repeated_headers(data: list[RawRow], header: list[RawRow]) -> list[RawRow]:
+    """A table continued on a new page repeats its header and its `1 2 3 …` row: not data."""
+    seen = {tuple(r.texts()) for r in header}
+    return [r for r in data if tuple(r.texts()) not in seen and not _is_column_number_row(r.texts())]
 
 
 def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:

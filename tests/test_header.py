@@ -1,0 +1,333 @@
+"""Header metadata: số/ký hiệu, type line, agencies, place and date, decoys, title, signers, recipients, bases."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.doc_types import parse_doc_number
+from extractors.header import extract_header
+from extractors.layout import build_layout
+
+UBND_BAC_KAN = "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN"
+DATE_BAC_KAN = "Bắc Kạn, ngày 16 tháng 5 năm 2016"
+STAMP = "PHÒNG KINH TẾ VÀ HẠ TẦNG\n\n{word} Số: 2115\nNgày: 07/4/2022\nChuyển:\nLưu hồ sơ số:\n\n"
+
+
+def header_of(text: str):
+    return extract_header(build_layout(text))
+
+
+def codes(result) -> list[str]:
+    return [w.code for w in result.warnings]
+
+
+def doc(number: str, type_line: str = "KẾ HOẠCH", agency: str = UBND_BAC_KAN, date: str = DATE_BAC_KAN,
+        title: str = "Phát triển khoa học và công nghệ năm 2023", body: str = "") -> str:
+    """A page-1 header in the order OCR usually serializes it, then the body."""
+    return f"{agency}\n\n{number}\n\n{date}\n\n{type_line}\n\n{title}\n\n{body}"
+
+
+def line_no(text: str, line: str) -> int:
+    return text.split("\n").index(line) + 1
+
+
+# ── số / ký hiệu ────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("agency", "number_line", "type_line", "number", "symbol", "reference", "doc_type", "code"),
+    [
+        (UBND_BAC_KAN, "Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", "684", "QĐ-UBND", "684/QĐ-UBND", "Quyết định", "QĐ"),
+        (UBND_BAC_KAN, "Số: 23 /KH-UBND", "KẾ HOẠCH", "23", "KH-UBND", "23/KH-UBND", "Kế hoạch", "KH"),
+        (UBND_BAC_KAN, "Số: 52 /KH-SKHCN-UBND", "KẾ HOẠCH", "52", "KH-SKHCN-UBND", "52/KH-SKHCN-UBND",
+         "Kế hoạch", "KH"),
+        ("TỈNH UỶ CAO BẰNG\n\n*", "Số 34-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "34", "CTr/TU", "34-CTr/TU",
+         "Chương trình", "CTr"),
+        ("HỘI ĐỒNG NHÂN DÂN\nTỈNH CAO BẰNG", "Số: 09/2009/NQ-HĐND", "NGHỊ QUYẾT", "09", "NQ-HĐND",
+         "09/2009/NQ-HĐND", "Nghị quyết", "NQ"),
+    ],
+)
+def test_number_symbol_reference_and_type(agency, number_line, type_line, number, symbol, reference, doc_type, code):
+    h = header_of(doc(number_line, type_line, agency)).header
+    assert (h.number, h.symbol, h.reference) == (number, symbol, reference)
+    assert (h.doc_type, h.doc_type_code) == (doc_type, code)
+
+
+def test_cong_van_has_no_type_part_and_a_vv_title():
+    text = ("BỘ NỘI VỤ\n\nSố: 8151/BNV-CCHC\nV/v hướng dẫn xác định Chỉ số cải cách hành chính\n\n"
+            "Hà Nội, ngày 30 tháng 12 năm 2022\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố\n")
+    h = header_of(text).header
+    assert (h.reference, h.symbol) == ("8151/BNV-CCHC", "BNV-CCHC")
+    assert (h.doc_type, h.doc_type_code) == ("Công văn", "CV")
+    assert h.title.lower().endswith("hướng dẫn xác định chỉ số cải cách hành chính")
+    assert not h.title.startswith("V/v")
+
+
+def test_cong_van_title_is_sentence_case():
+    text = ("BỘ NỘI VỤ\n\nSố: 8151/BNV-CCHC\nV/v hướng dẫn xác định Chỉ số cải cách hành chính\n\n"
+            "Hà Nội, ngày 30 tháng 12 năm 2022\n")
+    assert header_of(text).header.title[0].isupper()
+
+
+def test_blank_number_keeps_symbol_and_warns():
+    result = header_of(doc("Số:    /KH-UBND"))
+    h = result.header
+    assert (h.number, h.reference, h.symbol) == (None, None, "KH-UBND")
+    assert "number_blank" in codes(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "year", "symbol", "reference"),
+    [
+        ("684/QĐ-UBND", "684", None, "QĐ-UBND", "684/QĐ-UBND"),
+        ("23 /KH-UBND", "23", None, "KH-UBND", "23/KH-UBND"),
+        ("52 /KH-SKHCN-UBND", "52", None, "KH-SKHCN-UBND", "52/KH-SKHCN-UBND"),
+        ("34-CTr/TU", "34", None, "CTr/TU", "34-CTr/TU"),
+        ("09/2009/NQ-HĐND", "09", "2009", "NQ-HĐND", "09/2009/NQ-HĐND"),
+        ("20/2015/NĐ-CP", "20", "2015", "NĐ-CP", "20/2015/NĐ-CP"),
+        ("8151/BNV-CCHC", "8151", None, "BNV-CCHC", "8151/BNV-CCHC"),
+        ("    /KH-UBND", None, None, "KH-UBND", None),
+    ],
+)
+def test_parse_doc_number(text, number, year, symbol, reference):
+    n = parse_doc_number(text)
+    assert (n.number, n.year, n.symbol, n.reference) == (number, year, symbol, reference)
+
+
+@pytest.mark.parametrize("text", ["16/5/2016", "2019-2020", "giai đoạn 2019-2020"])
+def test_dates_and_periods_are_not_numbers(text):
+    assert parse_doc_number(text) is None
+
+
+# ── type line ───────────────────────────────────────────────────────────────────────────────
+
+QD_BODY = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n\n"
+           "Căn cứ Luật Khoa học và Công nghệ ngày 18/6/2013;\n\nQUYẾT ĐỊNH:\n\n"
+           "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n\n"
+           "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì thực hiện.\n")
+
+
+def test_enacting_formula_after_can_cu_is_not_the_type_line():
+    text = doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title="Về việc ban hành Kế hoạch hành động", body=QD_BODY)
+    result = header_of(text)
+    assert result.header.provenance["doc_type"].line == line_no(text, "QUYẾT ĐỊNH")
+    assert result.title_end < line_no(text, "QUYẾT ĐỊNH:")
+    assert result.header.title == "Về việc ban hành Kế hoạch hành động"
+    assert len(result.header.legal_bases) == 2
+
+
+def test_enacting_formula_is_not_taken_when_the_type_line_is_missing():
+    text = f"{UBND_BAC_KAN}\n\nSố: 684/QĐ-UBND\n\n{DATE_BAC_KAN}\n\n{QD_BODY}"
+    result = header_of(text)
+    assert result.header.doc_type_code == "QĐ"  # from the symbol
+    assert result.title_end != line_no(text, "QUYẾT ĐỊNH:")
+    assert "Điều 1" not in (result.header.title or "")
+
+
+def test_legal_bases_found_when_the_type_line_is_missing():
+    text = f"{UBND_BAC_KAN}\n\nSố: 684/QĐ-UBND\n\n{DATE_BAC_KAN}\n\n{QD_BODY}"
+    assert len(header_of(text).header.legal_bases) == 2
+
+
+# ── agency block ────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("agency", "number_line", "issuing", "parent"),
+    [
+        (UBND_BAC_KAN, "Số: 684/QĐ-UBND", "Ủy ban nhân dân tỉnh Bắc Kạn", None),
+        ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+         "---------------", "Số: 684/QĐ-UBND", "Ủy ban nhân dân tỉnh Bắc Kạn", None),
+        ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC KẠN Độc lập - Tự do - Hạnh phúc",
+         "Số: 684/QĐ-UBND", "Ủy ban nhân dân tỉnh Bắc Kạn", None),
+        ("TỈNH UỶ CAO BẰNG\n\n*", "Số 34-CTr/TU", "Tỉnh ủy Cao Bằng", None),
+        ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ", "Số: 125/KH-SNV", "Sở Nội vụ", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ],
+)
+def test_agency_block(agency, number_line, issuing, parent):
+    h = header_of(doc(number_line, agency=agency)).header
+    assert h.issuing_body.startswith(issuing)
+    assert h.parent_body == parent
+
+
+def test_department_takes_the_place_of_its_parent():
+    h = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ")).header
+    assert h.issuing_body == "Sở Nội vụ tỉnh Lâm Đồng"
+
+
+# ── place and date ──────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("date_line", "place", "iso", "year"),
+    [
+        ("Bắc Kạn, ngày 16 tháng 5 năm 2016", "Bắc Kạn", "2016-05-16", 2016),
+        ("TP. Cao Bằng, ngày 30 tháng 01 năm 2019", "TP. Cao Bằng", "2019-01-30", 2019),
+        ("Cao Bằng, ngày 06 tháng 3 năm 2013", "Cao Bằng", "2013-03-06", 2013),
+        ("Bắc Kạn, ngày 05 tháng 02 năm 2023", "Bắc Kạn", "2023-02-05", 2023),
+        ("Bắc Kạn, ngày 16 tháng 5\nnăm 2016", "Bắc Kạn", "2016-05-16", 2016),
+    ],
+)
+def test_place_and_date(date_line, place, iso, year):
+    h = header_of(doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", date=date_line)).header
+    assert (h.place, h.issued_date, h.issued_year) == (place, iso, year)
+
+
+def test_blank_day_and_month_keep_only_the_year_and_warn():
+    result = header_of(doc("Số:    /KH-UBND", date="Huyện Dương Minh Châu, ngày tháng năm 2022"))
+    h = result.header
+    assert (h.place, h.issued_date, h.issued_year) == ("Huyện Dương Minh Châu", None, 2022)
+    assert "date_incomplete" in codes(result)
+
+
+# ── decoys: receipt stamp, cited documents, web metadata ────────────────────────────────────
+
+
+@pytest.mark.parametrize("word", ["ĐẾN", "ĐIỀN"])
+def test_receipt_stamp_after_the_real_number_and_date(word):
+    text = ("Số: 52 /KH-SKHCN-UBND\n\nĐồng Tháp, ngày 25 tháng 3 năm 2022\n\n" + STAMP.format(word=word)
+            + "KẾ HOẠCH\n\nPhối hợp giữa Sở Khoa học và Công nghệ với Uỷ ban nhân dân huyện Cao Lãnh\n")
+    h = header_of(text).header
+    assert (h.number, h.reference, h.issued_date) == ("52", "52/KH-SKHCN-UBND", "2022-03-25")
+    assert (h.receipt.number, h.receipt.date) == ("2115", "2022-04-07")
+
+
+def test_receipt_stamp_never_fills_a_blank_number_or_date():
+    text = doc("Số:    /KH-UBND", agency="ỦY BAN NHÂN DÂN\nHUYỆN CAO LÃNH",
+               date="Cao Lãnh, ngày    tháng 3 năm 2022\n\n" + STAMP.format(word="ĐẾN"))
+    h = header_of(text).header
+    assert (h.number, h.reference, h.issued_date) == (None, None, None)
+    assert h.receipt.number == "2115"
+
+
+def test_receipt_stamp_at_the_top_of_the_page():
+    text = STAMP.format(word="ĐẾN") + doc("Số: 52/KH-UBND", agency="ỦY BAN NHÂN DÂN\nHUYỆN CAO LÃNH",
+                                          date="Cao Lãnh, ngày 25 tháng 3 năm 2022")
+    h = header_of(text).header
+    assert (h.reference, h.issued_date, h.receipt.number) == ("52/KH-UBND", "2022-03-25", "2115")
+    assert h.issuing_body == "Ủy ban nhân dân huyện Cao Lãnh"
+    assert h.parent_body is None
+
+
+def test_cited_decision_never_becomes_the_number_or_date():
+    text = (f"{UBND_BAC_KAN}\n\nQUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch\n\n"
+            "Căn cứ Quyết định số 2245/QĐ-TTg ngày 11/12/2015 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    h = header_of(text).header
+    assert (h.number, h.reference, h.issued_date, h.issued_year) == (None, None, None, None)
+
+
+def test_cited_decision_does_not_replace_the_own_number():
+    text = doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title="Về việc ban hành Kế hoạch",
+               body="Căn cứ Quyết định số: 2245/QĐ-TTg ngày 11/12/2015 của Thủ tướng Chính phủ;\n")
+    h = header_of(text).header
+    assert (h.reference, h.issued_date) == ("684/QĐ-UBND", "2016-05-16")
+
+
+WEB_META = ("Thông tin văn bản\n  • Số hiệu văn bản: 684/QĐ-UBND\n  • Loại văn bản: Quyết định\n"
+            "  • Cơ quan ban hành: Tỉnh Bắc Kạn\n  • Ngày ban hành: 16-05-2016\n  • Ngôn ngữ:\n\n")
+
+
+def test_web_metadata_above_the_document_does_not_disturb_the_header():
+    text = WEB_META + doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title="Về việc ban hành Kế hoạch hành động")
+    h = header_of(text).header
+    assert (h.reference, h.issued_date, h.place) == ("684/QĐ-UBND", "2016-05-16", "Bắc Kạn")
+    assert h.issuing_body == "Ủy ban nhân dân tỉnh Bắc Kạn"
+    assert h.title == "Về việc ban hành Kế hoạch hành động"
+
+
+def test_web_metadata_fills_what_the_document_lacks():
+    h = header_of(WEB_META + "QUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch hành động\n\nĐiều 1. Ban hành.\n").header
+    assert (h.reference, h.doc_type, h.issued_date) == ("684/QĐ-UBND", "Quyết định", "2016-05-16")
+
+
+# ── title ───────────────────────────────────────────────────────────────────────────────────
+
+
+def test_title_spanning_a_bold_block():
+    title = ("Thực hiện Nghị quyết Hội nghị lần thứ sáu\n\n"
+             "**Ban Chấp hành Trung ương Đảng khoá XI (Nghị quyết số 20-NQ/TW\n"
+             "ngày 01/11/2012) về phát triển khoa học và công nghệ\n"
+             "phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa**")
+    text = doc("Số 34-CTr/TU", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "TỈNH UỶ CAO BẰNG\n\n*", "Cao Bằng, ngày 06 tháng 3 năm 2013",
+               title, body="**I- TÌNH HÌNH PHÁT TRIỂN KHOA HỌC VÀ CÔNG NGHỆ**\n\nTrong những năm qua.\n")
+    assert header_of(text).header.title == (
+        "Thực hiện Nghị quyết Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XI (Nghị quyết số 20-NQ/TW "
+        "ngày 01/11/2012) về phát triển khoa học và công nghệ phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa")
+
+
+def test_all_caps_title_recased_to_sentence_case():
+    title = "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI TRÊN ĐỊA BÀN TỈNH BẮC KẠN"
+    h = header_of(doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title=title, body="ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n")).header
+    assert h.title.startswith("Về việc ban hành")
+    assert h.title.endswith("kinh tế - xã hội trên địa bàn tỉnh Bắc Kạn")
+    assert h.title.lower() == title.lower()
+
+
+def test_title_stops_before_the_first_body_sentence():
+    text = doc("Số: 23 /KH-UBND", date="TP. Cao Bằng, ngày 30 tháng 01 năm 2019",
+               title="Phát triển Khoa học và Công nghệ giai đoạn 2019-2020", agency="",
+               body="Ủy ban nhân dân thành phố Cao Bằng xây dựng Kế hoạch phát triển Khoa học và Công nghệ "
+                    "giai đoạn 2019-2020 như sau:\n\nI. ĐÁNH GIÁ KẾT QUẢ\n")
+    assert header_of(text).header.title == "Phát triển Khoa học và Công nghệ giai đoạn 2019-2020"
+
+
+# ── signers, recipients, legal bases ────────────────────────────────────────────────────────
+
+BODY = "I. MỤC TIÊU\n\nNâng cao trình độ nghiên cứu khoa học.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "position", "authority"),
+    [
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐỗ Thị Minh Hoa", "Đỗ Thị Minh Hoa", "Phó Chủ tịch",
+         ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]),
+        ("**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH**\n\n\n\nNguyễn Quốc Trung", "Nguyễn Quốc Trung", None,
+         ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]),
+        ("**T/M BAN CHẤP HÀNH\nBÍ THƯ**\n\n\n\nHà Ngọc Chiến", "Hà Ngọc Chiến", "Bí thư", ["T/M Ban Chấp hành"]),
+        ("**KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH**", None, "Phó Chủ tịch", ["KT. Chủ tịch"]),
+    ],
+)
+def test_signer(block, name, position, authority):
+    (signer,) = header_of(doc("Số: 23 /KH-UBND", body=BODY + block)).header.signers
+    assert (signer.name, signer.position, signer.authority) == (name, position, authority)
+
+
+def test_joint_document_has_one_issuer_per_signature_block():
+    body = BODY + ("**UBND HUYỆN CAO LÃNH\nCHỦ TỊCH**\n\n\n\nLê Chí Thiện\n\n"
+                   "**SỞ KHOA HỌC VÀ CÔNG NGHỆ\nGIÁM ĐỐC**\n\n\n\nTrần Thanh Liêm\n")
+    h = header_of(doc("Số: 52 /KH-SKHCN-UBND", agency="", date="Đồng Tháp, ngày 25 tháng 3 năm 2022",
+                      body=body)).header
+    assert [(s.name, s.position) for s in h.signers] == [("Lê Chí Thiện", "Chủ tịch"), ("Trần Thanh Liêm", "Giám đốc")]
+    assert h.issuing_body.startswith("Sở Khoa học và Công nghệ")  # SKHCN comes first in the symbol
+    assert h.co_issuing_bodies == ["Ủy ban nhân dân huyện Cao Lãnh"]
+
+
+def test_recipients_one_entry_per_line_without_bullet_and_end_mark():
+    body = BODY + ("Nơi nhận:\n\n- Sở Khoa học và Công nghệ;\n- Thường trực HĐND TP;\n- VP: LĐ, CV;\n- Lưu: KT, VT.\n\n"
+                   "**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH**\n\n\n\nNguyễn Quốc Trung")
+    h = header_of(doc("Số: 23 /KH-UBND", body=body)).header
+    assert h.recipients == ["Sở Khoa học và Công nghệ", "Thường trực HĐND TP", "VP: LĐ, CV", "Lưu: KT, VT"]
+
+
+def test_legal_bases_and_closing_can_cu_is_not_one():
+    bases = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+             "Căn cứ Quyết định số: 2245/QĐ-TTg ngày 11/12/2015 của Thủ tướng Chính phủ ban hành Quyết định "
+             "phê duyệt Đề án;",
+             "Xét đề nghị của Sở Khoa học và Công nghệ tại Tờ trình số: 19/TTr-SKHCN ngày 04 tháng 5 năm 2016,"]
+    body = ("\n\n".join(bases) + "\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+            "Căn cứ nội dung Kế hoạch này, Ủy ban nhân dân Thành phố yêu cầu các phòng, ban tổ chức thực hiện./.\n")
+    h = header_of(doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title="Về việc ban hành Kế hoạch", body=body)).header
+    assert h.legal_bases == bases
+
+
+def test_issuer_inferred_from_the_body_when_the_agency_block_is_missing():
+    body = ("Căn cứ Quyết định số 792/QĐ-UBND ngày 06 tháng 5 năm 2011 của Ủy ban nhân dân tỉnh Cao Bằng về Quy hoạch "
+            "phát triển Khoa học Công nghệ Cao Bằng 2011- 2020;\n\n"
+            "Ủy ban nhân dân thành phố Cao Bằng xây dựng Kế hoạch phát triển Khoa học và Công nghệ giai đoạn "
+            "2019-2020 như sau:\n\nI. ĐÁNH GIÁ KẾT QUẢ\n\nNội dung.\n\n"
+            "**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH**\n\n\n\nNguyễn Quốc Trung")
+    result = header_of(doc("Số: 23 /KH-UBND", agency="", date="TP. Cao Bằng, ngày 30 tháng 01 năm 2019",
+                           title="Phát triển Khoa học và Công nghệ giai đoạn 2019-2020", body=body))
+    assert result.header.issuing_body == "Ủy ban nhân dân thành phố Cao Bằng"
+    assert "issuing_body_inferred" in codes(result)

@@ -1,0 +1,177 @@
+"""The heading tree: numbering styles, levels and parents, wrapped headings, attached parts, non-headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.header import extract_header
+from extractors.layout import build_layout
+from extractors.sections import extract_sections
+from extractors.tables import extract_tables
+
+HEAD = "Số: 12/KH-UBND\n\nCao Bằng, ngày 10 tháng 6 năm 2022\n\nKẾ HOẠCH\n\nHoạt động khoa học năm 2023\n\n"
+QUY_CHE = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nQUY CHẾ\n\nTổ chức và hoạt động của Hội đồng thẩm định\n\n"
+           "(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày 10 tháng 3 năm 2021 của Ủy ban nhân dân "
+           "tỉnh Lâm Đồng)\n\n")
+SIGNATURE = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\n\nĐỗ Thị Minh Hoa\n\n"
+
+
+def sections_of(body: str, head: str = HEAD):
+    layout = build_layout(head + body)
+    extract_tables(layout)
+    result = extract_header(layout)
+    return extract_sections(layout, result.parts, result.title_end)
+
+
+def flat(body: str, head: str = HEAD) -> list[tuple]:
+    """(number, level, parent number) of every section, in document order."""
+    out = []
+
+    def walk(sections, parent):
+        for s in sections:
+            out.append((s.number, s.level, parent))
+            walk(s.children, s.number)
+
+    walk(sections_of(body, head), None)
+    return out
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I. MỤC ĐÍCH\n\n1. Tăng cường phối hợp\n\n1.1. Mục tiêu tổng quát\n\na) Đẩy mạnh ứng dụng\n\n"
+        "b) Ưu tiên ứng dụng\n\n1.2. Mục tiêu cụ thể\n\n2. Nhiệm vụ\n\nII. NỘI DUNG\n",
+        "I- MỤC ĐÍCH\n\n1- Tăng cường phối hợp\n\n1.1- Mục tiêu tổng quát\n\na) Đẩy mạnh ứng dụng\n\n"
+        "b) Ưu tiên ứng dụng\n\n1.2- Mục tiêu cụ thể\n\n2- Nhiệm vụ\n\nII- NỘI DUNG\n",
+    ],
+    ids=["dot", "dash"],
+)
+def test_roman_arabic_decimal_letter_levels(body):
+    assert flat(body) == [
+        ("I", 1, None), ("1", 2, "I"), ("1.1", 3, "1"), ("a", 4, "1.1"), ("b", 4, "1.1"), ("1.2", 3, "1"),
+        ("2", 2, "I"), ("II", 1, None),
+    ]
+
+
+def test_headings_without_the_trailing_mark():
+    (s,) = sections_of("II- MỤC TIÊU, NHIỆM VỤ GIẢI PHÁP CHỦ YẾU\n\n2.1- Đổi mới tư duy nâng cao nhận thức\n")
+    assert (s.number, s.heading) == ("II", "MỤC TIÊU, NHIỆM VỤ GIẢI PHÁP CHỦ YẾU")
+    assert [(c.number, c.heading) for c in s.children] == [("2.1", "Đổi mới tư duy nâng cao nhận thức")]
+
+
+def test_letter_with_dot():
+    body = ("a. Kết quả hoạt động KH&CN 5 tháng đầu năm 2022\n\n- Được sự quan tâm lãnh đạo.\n\n"
+            "b. Ước thực hiện 7 tháng cuối năm 2022\n")
+    assert [(s.number, s.heading) for s in sections_of("1. Đánh giá tình hình\n\n" + body)[0].children] == [
+        ("a", "Kết quả hoạt động KH&CN 5 tháng đầu năm 2022"), ("b", "Ước thực hiện 7 tháng cuối năm 2022")]
+
+
+def test_upper_letters_under_roman():
+    body = ("III. NỘI DUNG TÁI CƠ CẤU\n\nA. Tiềm lực khoa học và công nghệ\n\n1. Nhân lực khoa học và công nghệ\n\n"
+            "2. Tổ chức khoa học và công nghệ\n\nB. Hoạt động nghiên cứu khoa học\n\n1. Xây dựng nhiệm vụ\n\n"
+            "IV. GIẢI PHÁP CHỦ YẾU\n")
+    assert flat(body) == [("III", 1, None), ("A", 2, "III"), ("1", 3, "A"), ("2", 3, "A"), ("B", 2, "III"),
+                          ("1", 3, "B"), ("IV", 1, None)]
+
+
+def test_chapters_sections_and_articles():
+    body = ("Chương I. QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nQuy chế này quy định.\n\n"
+            "Điều 2. Đối tượng áp dụng\n\nChương II. TỔ CHỨC VÀ HOẠT ĐỘNG\n\nMục 1. Tổ chức\n\nĐiều 3. Nguyên tắc\n")
+    sections = sections_of(body, QUY_CHE)
+    assert flat(body, QUY_CHE) == [("Chương I", 1, None), ("Điều 1", 2, "Chương I"), ("Điều 2", 2, "Chương I"),
+                                   ("Chương II", 1, None), ("Mục 1", 2, "Chương II"), ("Điều 3", 3, "Mục 1")]
+    assert sections[0].heading == "QUY ĐỊNH CHUNG"
+    assert sections[0].children[0].text == "Quy chế này quy định."
+
+
+def test_article_written_as_a_sentence_has_its_text_as_body():
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n\nSố: 684/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch\n\n"
+            "QUYẾT ĐỊNH:\n\n")
+    (s,) = sections_of("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n", head)
+    assert (s.number, s.level, s.heading) == ("Điều 1", 1, "")
+    assert s.text == "Ban hành kèm theo Quyết định này Kế hoạch hành động."
+
+
+def test_parts():
+    body = ("Nội dung chung.\n\nPhần I. ĐÁNH GIÁ KẾT QUẢ\n\n1. Kết quả đạt được\n\n2. Hạn chế\n\n"
+            "Phần II. NHIỆM VỤ NĂM 2023\n\n1. Mục tiêu\n")
+    assert flat(body) == [("Phần I", 1, None), ("1", 2, "Phần I"), ("2", 2, "Phần I"), ("Phần II", 1, None),
+                          ("1", 2, "Phần II")]
+
+
+def test_part_right_after_the_title():
+    assert flat("Phần I. ĐÁNH GIÁ KẾT QUẢ\n\n1. Kết quả đạt được\n\nPhần II. NHIỆM VỤ\n")[0] == ("Phần I", 1, None)
+
+
+def test_chapter_title_on_the_next_line():
+    sections = sections_of("Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n", QUY_CHE)
+    assert (sections[0].number, sections[0].heading) == ("Chương I", "QUY ĐỊNH CHUNG")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I. ĐÁNH GIÁ KẾT QUẢ PHÁT TRIỂN KHOA HỌC VÀ CÔNG NGHỆ TRÊN ĐỊA BÀN\nTHÀNH PHỐ CAO BẰNG GIAI ĐOẠN 2015-2018\n\n"
+        "1. Kết quả hoạt động\n",
+        "**I. ĐÁNH GIÁ KẾT QUẢ PHÁT TRIỂN KHOA HỌC VÀ CÔNG NGHỆ TRÊN ĐỊA BÀN\n"
+        "THÀNH PHỐ CAO BẰNG GIAI ĐOẠN 2015-2018**\n\n1. Kết quả hoạt động\n",
+    ],
+    ids=["plain", "bold"],
+)
+def test_all_caps_heading_wrapped_on_two_lines_is_one_heading(body):
+    (s,) = sections_of(body)
+    assert s.heading == ("ĐÁNH GIÁ KẾT QUẢ PHÁT TRIỂN KHOA HỌC VÀ CÔNG NGHỆ TRÊN ĐỊA BÀN THÀNH PHỐ CAO BẰNG "
+                         "GIAI ĐOẠN 2015-2018")
+    assert [c.number for c in s.children] == ["1"]
+
+
+def test_attached_plan_after_the_signature_starts_a_new_part():
+    head = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n\nSố: 684/QĐ-UBND\n\nBắc Kạn, ngày 16 tháng 5 năm 2016\n\nQUYẾT ĐỊNH\n\n"
+            "Về việc ban hành Kế hoạch hành động\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n\n"
+            "QUYẾT ĐỊNH:\n\n")
+    body = ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n\n"
+            "Điều 2. Giao Sở Khoa học và Công nghệ chủ trì.\n\n"
+            "Điều 3. Các ông, bà: Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.\n\n" + SIGNATURE +
+            "KẾ HOẠCH\n\nHÀNH ĐỘNG THỰC HIỆN ĐỀ ÁN TÁI CƠ CẤU NGÀNH KHOA HỌC VÀ CÔNG NGHỆ\n"
+            "(Ban hành kèm theo Quyết định số: 684/QĐ-UBND ngày 16 tháng 5 năm 2016 của Ủy ban nhân dân "
+            "tỉnh Bắc Kạn)\n\n"
+            "I. QUAN ĐIỂM\n\n- Khoa học và công nghệ gắn với mô hình tăng trưởng.\n\nII. MỤC TIÊU\n\n"
+            "1. Mục tiêu tổng quát\n")
+    sections = sections_of(body, head)
+    assert [(s.number, s.level, s.part) for s in sections] == [
+        ("Điều 1", 1, 1), ("Điều 2", 1, 1), ("Điều 3", 1, 1), ("I", 1, 2), ("II", 1, 2)]
+    assert [c.number for c in sections[-1].children] == ["1"]
+
+
+def test_appendix_after_the_signature_is_top_level():
+    body = ("I. MỤC ĐÍCH\n\nNội dung.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
+            "2. Uỷ ban nhân dân huyện Cao Lãnh\n\n- Tạo điều kiện thuận lợi.\n\n"
+            "**SỞ KHOA HỌC VÀ CÔNG NGHỆ\nGIÁM ĐỐC**\n\n\n\nTrần Thanh Liêm\n\n"
+            "Nơi nhận:\n\n- Tỉnh ủy (để báo cáo);\n- Lưu: VT.\n\nPhụ lục\n\nDANH MỤC NHIỆM VỤ ƯU TIÊN THỰC HIỆN\n")
+    assert ("Phụ lục", 1, None) in flat(body)
+
+
+def test_numbered_appendix():
+    assert flat("I. MỤC ĐÍCH\n\nNội dung.\n\nPhụ lục 1. Danh mục nhiệm vụ ưu tiên\n")[-1][0] == "Phụ lục 1"
+
+
+def test_table_rows_numbered_like_headings_are_not_sections():
+    body = ("II. XÂY DỰNG DỰ TOÁN\n\nĐơn vị tính: triệu đồng\n\n"
+            "STT\tNội dung\tĐơn vị tính\tSố lượng\tKinh phí\tGhi chú\n"
+            "I\tHoạt động tuyên truyền phổ biến các văn bản KH&CN\tLớp\t1\t4\t\n"
+            "01\tPhổ biến, hướng dẫn các văn bản quản lý nhà nước về KH&CN\t\t\t\t\n"
+            "II\tTriển khai thực hiện, ứng dụng kết quả đề tài\tMô hình\t03\t110\t\n"
+            "Tổng cộng:\t\t\t\t114\t\n\nIII. ĐỀ XUẤT, KIẾN NGHỊ\n\nKiến nghị Sở Khoa học và Công nghệ.\n")
+    assert flat(body) == [("II", 1, None), ("III", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1.000 người tham gia các lớp tập huấn trên địa bàn huyện.",
+     "5 - 7 ngày tổ chức một đợt kiểm tra chất lượng hàng hóa.",
+     "2019-2020 là giai đoạn tập trung đầu tư."],
+)
+def test_sentences_starting_with_numbers_are_not_headings(line):
+    body = f"I. MỤC TIÊU\n\n{line}\n\n1. Nhiệm vụ\n"
+    assert flat(body) == [("I", 1, None), ("1", 2, "I")]
+    assert sections_of(body)[0].text == line

@@ -1,0 +1,191 @@
+"""Tables: multi-row headers, page breaks, unit and caption, row types and levels, values, HTML/pipe, split rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.layout import build_layout
+from extractors.tables import extract_tables
+from tests.conftest import SAMPLES
+
+SAMPLE_000 = (SAMPLES / "000_18a8787367065f0f.txt").read_text(encoding="utf-8")
+# The budget table of sample 000: a three-row header, the column-number row, a blank line (page break) inside.
+TABLE_000 = SAMPLE_000[SAMPLE_000.index("Số TT\t") : SAMPLE_000.index("\n\nIV. TỔ CHỨC")]
+
+
+def tables_of(text: str):
+    tables, _ = extract_tables(build_layout(text))
+    return tables
+
+
+def table_of(text: str):
+    (table,) = tables_of(text)
+    return table
+
+
+def row(table, label_start: str):
+    return next(r for r in table.rows if r.label.startswith(label_start))
+
+
+def test_multi_row_header_becomes_one_name_per_column():
+    assert table_of(TABLE_000).columns == [
+        "Số TT", "Danh mục nhiệm vụ", "Kinh phí (Triệu đồng) / Tổng kinh phí",
+        "Kinh phí (Triệu đồng) / Trong đó / Ngân sách hỗ trợ", "Kinh phí (Triệu đồng) / Trong đó / Xã hội hóa",
+        "Phân kỳ vốn đầu tư (NSNN hỗ trợ) / 2019", "Phân kỳ vốn đầu tư (NSNN hỗ trợ) / 2020",
+    ]
+
+
+def test_column_number_row_dropped_and_page_break_bridged():
+    table = table_of(TABLE_000)
+    assert "\n\n3\tCác dự án sản xuất" in TABLE_000  # the blank line the page break left
+    assert [r.stt for r in table.rows] == ["I", "II", "1", "2", "3", "III", "1", "", "2", "", "3", ""]
+    assert all(r.cells[:2] != ["1", "2"] for r in table.rows)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n\n", "\n\f\n"], ids=["blank", "blanks", "form-feed"])
+def test_table_cut_by_a_page_break_is_one_table(gap):
+    text = f"STT\tNội dung\tKinh phí\nI\tTuyên truyền\t4\n1\tPhổ biến\t1{gap}2\tTập huấn\t3\n\tTổng cộng\t4\n"
+    assert [r.stt for r in table_of(text).rows] == ["I", "1", "2", ""]
+
+
+@pytest.mark.parametrize("repeated", ["STT\tNội dung\tKinh phí\tGhi chú", "1\t2\t3\t4"], ids=["header", "numbers"])
+def test_header_repeated_after_a_page_break_is_not_a_row(repeated):
+    text = (f"STT\tNội dung\tKinh phí\tGhi chú\n1\t2\t3\t4\nI\tTuyên truyền\t4\t\n1\tPhổ biến\t1\t\n\f\n{repeated}\n"
+            "2\tTập huấn\t3\t\n\tTổng cộng\t4\t\n")
+    assert [r.stt for r in table_of(text).rows] == ["I", "1", "2", ""]
+
+
+# ── unit and caption ────────────────────────────────────────────────────────────────────────
+
+BUDGET_2023 = ("STT\tNội dung\tĐơn vị tính\tSố lượng\tKinh phí\tGhi chú\n"
+               "I\tHoạt động tuyên truyền phổ biến các văn bản KH&CN\tLớp\t1\t4\t\n"
+               "01\tPhổ biến, hướng dẫn các văn bản quản lý nhà nước về KH&CN\t\t\t\t\n"
+               "02\tTuyên truyền, phổ biến thông tin các kết quả, tiến bộ KH&CN\tLớp\t1\t4\t\n"
+               "II\tTriển khai thực hiện, ứng dụng kết quả đề tài, dự án đã nghiệm thu\tMô hình\t03\t110\t\n"
+               "III\tPhối hợp thực hiện quản lý nhà nước về tiêu chuẩn - đo lường - chất lượng\t0\t0\t0\t\n"
+               "Tổng cộng:\t\t\t\t114\t\n")
+
+
+def test_unit_from_the_line_above_and_caption_from_the_line_after():
+    text = ("+ Các nội dung chi:\n\nĐơn vị tính: triệu đồng\n\n" + BUDGET_2023 +
+            "\nBảng 2: Tổng hợp dự toán ngân sách KH&CN năm 2023\n\nIII. ĐỀ XUẤT, KIẾN NGHỊ\n")
+    table = table_of(text)
+    assert table.unit == "triệu đồng"
+    assert table.title == "Bảng 2: Tổng hợp dự toán ngân sách KH&CN năm 2023"
+
+
+def test_unit_from_a_column_header():
+    assert table_of(TABLE_000).unit == "triệu đồng"
+
+
+def test_no_unit_no_caption():
+    table = table_of(BUDGET_2023)
+    assert (table.unit, table.title) == (None, None)
+
+
+# ── rows: type, level, values ───────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("label", "stt", "row_type", "level"),
+    [
+        ("Các lớp tập huấn kỹ thuật", "I", "group", 1),
+        ("Các Đề tài/dự án khoa học công nghệ", "II", "group", 1),
+        ("Dự án hỗ trợ doanh nghiệp", "1", "item", 2),
+        ("Chi phục vụ Hội đồng KH&CN", "", "detail", 3),
+        ("TỔNG CỘNG", "", "total", 0),
+    ],
+)
+def test_row_type_and_level(label, stt, row_type, level):
+    r = row(table_of(TABLE_000), label)
+    assert (r.stt, r.row_type, r.level) == (stt, row_type, level)
+
+
+def test_zero_padded_numbers_are_items_and_total_in_the_stt_cell():
+    table = table_of(BUDGET_2023)
+    assert [(r.stt, r.row_type, r.level) for r in table.rows] == [
+        ("I", "group", 1), ("01", "item", 2), ("02", "item", 2), ("II", "group", 1), ("III", "group", 1),
+        ("", "total", 0)]
+    assert table.rows[-1].label == "Tổng cộng:"
+    assert table.rows[-1].values[4] == 114
+
+
+def test_values_parsed_per_column():
+    table = table_of(TABLE_000)
+    assert row(table, "Các Đề tài").values == [None, None, 8861.98, 5054.92, 3807.06, 4322.65, 732.27]
+    assert row(table, "Các lớp tập huấn").values == [None, None, 60.0, 60.0, None, 30.0, 30.0]
+    assert row(table, "TỔNG CỘNG").values[2] == 8971.98
+    assert row(table, "Chi phục vụ Hội đồng").values[2:4] == [15.0, 15.0]  # <i> cells
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("8.971,98", 8971.98), ("130.000.000", 130000000), ("0", 0), ("03", 3), ("", None), ("-", None),
+     ("đã chi", None), ("<i>7,50</i>", 7.5)],
+)
+def test_cell_values(cell, value):
+    table = table_of(f"STT\tNội dung\tKinh phí\tGhi chú\n1\tTuyên truyền\t{cell}\tLớp\n2\tTập huấn\t4\t\n")
+    values = table.rows[0].values
+    assert values[2] == value
+    assert type(values[2]) is type(value)
+    assert values[:2] == [None, None]  # STT and label columns
+    assert values[3] is None  # text column
+
+
+def test_html_table_with_spans_and_block_cells():
+    text = ('<table><tr><td rowspan="2">STT</td><td rowspan="2">Nội dung</td>'
+            '<td colspan="2">Kinh phí (triệu đồng)</td></tr><tr><td>Ngân sách</td><td>Xã hội hóa</td></tr>'
+            '<tr><td>1</td><td><p>Chuyển giao công nghệ.</p><ul><li>- Hỗ trợ kỹ thuật chế biến khô cá</li>'
+            '<li>- Hỗ trợ kỹ thuật sản xuất bột rau má</li></ul></td><td>1.240,00</td><td>826,60</td></tr>'
+            '<tr><td></td><td><i>Chi phục vụ Hội đồng</i></td><td><i>15,00</i></td><td></td></tr>'
+            '<tr><td></td><td>Tổng cộng</td><td>1.255,00</td><td>826,60</td></tr></table>')
+    table = table_of(text)
+    assert table.columns == ["STT", "Nội dung", "Kinh phí (triệu đồng) / Ngân sách",
+                             "Kinh phí (triệu đồng) / Xã hội hóa"]
+    assert table.unit == "triệu đồng"
+    assert [(r.stt, r.row_type) for r in table.rows] == [("1", "item"), ("", "detail"), ("", "total")]
+    assert table.rows[0].label.split("\n") == ["Chuyển giao công nghệ.", "- Hỗ trợ kỹ thuật chế biến khô cá",
+                                               "- Hỗ trợ kỹ thuật sản xuất bột rau má"]
+    assert table.rows[0].values == [None, None, 1240.0, 826.6]
+    assert table.rows[1].values == [None, None, 15.0, None]
+
+
+def test_pipe_table():
+    text = ("| STT | Nội dung | Kinh phí (triệu đồng) |\n|---|---|---|\n| I | Tuyên truyền | 4 |\n"
+            "| 1 | Phổ biến văn bản | 1,5 |\n| 2 | Tập huấn | 2,5 |\n| | Tổng cộng | 4 |\n")
+    table = table_of(text)
+    assert table.columns == ["STT", "Nội dung", "Kinh phí (triệu đồng)"]
+    assert [(r.stt, r.row_type, r.values[2]) for r in table.rows] == [
+        ("I", "group", 4), ("1", "item", 1.5), ("2", "item", 2.5), ("", "total", 4)]
+
+
+def test_rows_split_by_ocr_are_merged_back():
+    # Sample 003's appendix: one merged row arrives as text-only rows with the STT in the middle one.
+    text = ("TT\tTên nội dung/nhiệm vụ\tĐơn vị chủ trì\tĐơn vị tiếp nhận kết quả\n"
+            "1\tChuyển giao công nghệ bảo quản, sơ chế sản phẩm tại địa phương.\tCơ sở sản xuất khô Hải Yên\t\n"
+            "\tHỗ trợ việc tạo lập và phát triển 02 nhãn hiệu chứng nhận sản phẩm của địa phương gồm:\t"
+            "Phòng Quản lý công nghệ và chuyên ngành\n"
+            "2\t- Quản lý và phát triển nhãn hiệu chứng nhận Chanh Cao Lãnh.\t"
+            "Phòng Nông nghiệp và Phát triển nông thôn huyện Cao Lãnh\n"
+            "3\tHỗ trợ thành lập ít nhất 02 doanh nghiệp khoa học và công nghệ.\tPhòng Quản lý Công nghệ\t"
+            "Doanh nghiệp đủ điều kiện\n"
+            "\tHướng dẫn xây dựng tiêu chuẩn cơ sở cho các sản phẩm OCOP gồm:\tChi cục Tiêu chuẩn Đo lường Chất lượng\n"
+            "\t- Bột rau má thủy canh.\tCông ty TNHH BC Vũ Long\n"
+            "4\t- Gạo AKITA X và Gạo đen X.\tHộ kinh doanh Lê Bo\n"
+            "\t- Xoài cát chu Thiên Phú.\t\n"
+            "5\tTriển khai nhiệm vụ KH-CN cấp cơ sở.\tPhòng Quản lý Khoa học\tHợp tác xã DV NN Nhị Mỹ\n")
+    table = table_of(text)
+    assert [r.stt for r in table.rows] == ["1", "2", "3", "4", "5"]
+    assert table.rows[1].label == ("Hỗ trợ việc tạo lập và phát triển 02 nhãn hiệu chứng nhận sản phẩm của địa "
+                                   "phương gồm:\n- Quản lý và phát triển nhãn hiệu chứng nhận Chanh Cao Lãnh.")
+    assert table.rows[3].label.split("\n") == ["Hướng dẫn xây dựng tiêu chuẩn cơ sở cho các sản phẩm OCOP gồm:",
+                                               "- Bột rau má thủy canh.", "- Gạo AKITA X và Gạo đen X.",
+                                               "- Xoài cát chu Thiên Phú."]
+    assert table.rows[3].cells[2].split("\n")[0] == "Chi cục Tiêu chuẩn Đo lường Chất lượng"
+
+
+def test_sample_003_appendix_has_six_rows():
+    text = (SAMPLES / "003_ff8ec06e504eaced.txt").read_text(encoding="utf-8")
+    table = table_of(text)
+    assert [r.stt for r in table.rows] == ["1", "2", "3", "4", "5", "6"]
+    assert "Ối lê Mỹ Hiệp" in table.rows[1].label
