@@ -318,6 +318,9 @@ def _infer_issuer(layout: Layout, h: Header, meta: dict, warnings: list[Warning]
     bodies = [s.body for s in h.signers if s.body]
     if len(bodies) > 1:
         _joint_issuers(h, bodies)
+        warnings.append(Warning(code="issuing_body_inferred", message=f"Joint document: issuers read from the "
+                                f"signature blocks and ordered by the symbol {h.symbol}: {h.issuing_body}; "
+                                f"{', '.join(h.co_issuing_bodies)}."))
     if h.issuing_body:
         return
     guess = _issuer_from_body(layout, h)
