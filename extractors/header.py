@@ -159,7 +159,7 @@ def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
         if nxt and _NUMBER_ONLY.match(text) and nxt.text.startswith("/"):
             text = f"{text} {nxt.text}"  # a handwritten number leaves `Số: 329` and `/BC-UBND` apart
         m = _NUMBER_LINE.search(text)
-        if m and (num := parse_doc_number(text[m.end():])):
+        if m and (num := parse_doc_number(_join_symbol(text[m.end():]))):
             _apply_number(h, num)
             h.provenance["number"] = ln.span(m.start())
             if text != ln.text:
@@ -169,6 +169,11 @@ def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
         _apply_number(h, num)
         h.provenance["number"] = meta["reference"][1].span()
     return None
+
+
+def _join_symbol(text: str) -> str:
+    """`329 /B C-UBND` (a symbol cut by letter spacing) → `329 /BC-UBND`; lower-case words end it."""
+    return re.sub(r"(?<=[A-ZĐ/\-])\s+(?=[A-ZĐ\-][A-ZĐ\-&]*(\s|$))", "", text)
 
 
 def _apply_number(h: Header, num: DocNumber) -> None:

@@ -33,6 +33,8 @@ class Line:
     page: int = 1
     bold: bool = False
     italic: bool = False
+    bbox: tuple[float, float, float, float] | None = None  # PDF points, when read from a page
+    conf: float | None = None  # mean OCR confidence of its words
 
     @property
     def blank(self) -> bool:
@@ -41,15 +43,17 @@ class Line:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Provenance of this line, or of text[start:end] (offsets are approximate after markup removal)."""
         end = len(self.raw) if end is None else end
-        return Span(line=self.no, start=self.start + start, end=self.start + min(end, len(self.raw)), page=self.page)
+        return Span(line=self.no, start=self.start + start, end=self.start + min(end, len(self.raw)), page=self.page,
+                    bbox=list(self.bbox) if self.bbox else None, confidence=self.conf)
 
 
 @dataclass(slots=True)
 class TableBlock:
     """Consecutive lines that form one table (page breaks inside it already bridged)."""
 
-    kind: str  # "tsv" | "html" | "pipe"
+    kind: str  # "tsv" | "html" | "pipe" | "grid" (found on a page: cells already known)
     lines: list[Line]
+    grid: list[list] | None = None  # for "grid": rows of GridCell | None, one row per line
 
 
 @dataclass(slots=True)

@@ -73,7 +73,10 @@ def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
 
 
 def _grid(block: TableBlock) -> list[RawRow]:
-    if block.kind == "html":
+    if block.kind == "grid":
+        rows = [RawRow([Cell(normalize_text(c.text), c.italic) if c else Cell("") for c in cells], ln)
+                for cells, ln in zip(block.grid, block.lines)]
+    elif block.kind == "html":
         rows = _html_rows(block)
     elif block.kind == "pipe":
         rows = [RawRow([_cell(c) for c in ln.raw.strip().strip("|").split("|")], ln)

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from normalizers import decode_bytes
 from pipeline.model import Source
+from pipeline.readers.words import PageContent
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
 
 
 class InputError(Exception):
@@ -24,8 +27,11 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class Loaded:
+    """Decoded text (text and HTML files) or pages of positioned words (PDFs, images)."""
+
     source: Source
-    text: str
+    text: str | None = None
+    pages: list[PageContent] | None = None
 
 
 def load(path: Path) -> Loaded:
@@ -36,10 +42,32 @@ def load(path: Path) -> Loaded:
     data = path.read_bytes()
     if not data.strip():
         raise InputError("empty_file", f"{path.name}: the file is empty")
+    if suffix in PDF_SUFFIXES | IMAGE_SUFFIXES:
+        return _load_pages(path, data, suffix)
     text, encoding = decode_bytes(data)
     if "\x00" in text:
         raise InputError("binary_file", f"{path.name}: binary content, not text")
     fmt = "html" if suffix in HTML_SUFFIXES else "text"
     source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
                     pages=text.count("\f") + 1)
-    return Loaded(source, text)
+    return Loaded(source, text=text)
+
+
+def _load_pages(path: Path, data: bytes, suffix: str) -> Loaded:
+    from pipeline.readers.pages import read_image, read_pdf
+
+    is_pdf = suffix in PDF_SUFFIXES
+    if is_pdf and not data.startswith(b"%PDF"):
+        raise InputError("not_a_pdf", f"{path.name}: not a PDF (no %PDF header)")
+    try:
+        pages = read_pdf(path) if is_pdf else read_image(path)
+    except InputError:
+        raise
+    except Exception as e:  # noqa: BLE001 — pdfminer/PIL raise many types for damaged files
+        kind = "damaged_pdf" if is_pdf else "unreadable_image"
+        raise InputError(kind, f"{path.name}: cannot be read ({type(e).__name__}: {e})") from e
+    ocr_pages = [p for p in pages if p.kind == "ocr"]
+    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="pdf" if is_pdf else "image",
+                    pages=len(pages), ocr=bool(ocr_pages),
+                    ocr_engine=ocr_pages[0].ocr_engine if ocr_pages else None)
+    return Loaded(source, pages=pages)

@@ -1,5 +1,8 @@
 """The whole flow on one screen: load → normalize → extract → validate (→ write, in `pipeline.write`).
 
+Text files are normalized from their characters (`build_layout`), PDFs and images from the positions
+of their words (`layout_from_pages`); from there every document takes the same extractors.
+
 Each stage is a plain function over the model. A failure of any stage becomes an error record
 for that file (status "failed"), never a crash of the batch.
 """
@@ -12,18 +15,29 @@ from pathlib import Path
 
 from extractors.budget import extract_budget
 from extractors.header import extract_header
-from extractors.layout import build_layout
+from extractors.layout import Layout, build_layout
+from extractors.page_layout import layout_from_pages
 from extractors.references import extract_references
 from extractors.sections import extract_sections
 from extractors.tables import extract_tables
 from pipeline.load import InputError, load
 from pipeline.model import Document, Error, Source
-from pipeline.validate import validate
+from pipeline.readers.words import PageContent
+from pipeline.validate import page_warnings, validate
 
 
 def extract_text(text: str, source: Source) -> Document:
-    """Run every extractor over decoded text."""
-    layout = build_layout(text)                                   # normalize: lines, markup, table blocks
+    """Decoded text (upstream OCR output, exports): lines, markup and table blocks from the characters."""
+    return extract_layout(build_layout(text), source)
+
+
+def extract_pages(pages: list[PageContent], source: Source) -> Document:
+    """PDF pages and images: lines and tables from word positions (text layer or OCR)."""
+    return extract_layout(layout_from_pages(pages), source, pages)
+
+
+def extract_layout(layout: Layout, source: Source, pages: list[PageContent] | None = None) -> Document:
+    """Run every extractor over the normalized layout."""
     tables, table_warnings = extract_tables(layout)
     head = extract_header(layout)
     references, reference_warnings = extract_references(layout, head.header)
@@ -32,6 +46,7 @@ def extract_text(text: str, source: Source) -> Document:
     doc = Document(source=source, header=head.header, references=references, sections=sections,
                    tables=tables, budget=budget, text="\n".join(ln.text for ln in layout.lines).strip(),
                    warnings=table_warnings + head.warnings + reference_warnings + budget_warnings)
+    doc.warnings += page_warnings(pages or [])
     return validate(doc)
 
 
@@ -39,6 +54,8 @@ def extract_file(path: Path) -> Document:
     """Load and extract one file; any failure becomes a `failed` document with a specific error."""
     try:
         loaded = load(path)
+        if loaded.pages is not None:
+            return extract_pages(loaded.pages, loaded.source)
         return extract_text(loaded.text, loaded.source)
     except InputError as e:
         return failed(path, e.code, str(e))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.model import Document, Warning
+from pipeline.readers.words import PageContent
 
 
 def validate(doc: Document) -> Document:
@@ -23,3 +24,14 @@ def validate(doc: Document) -> Document:
         doc.warnings.append(Warning(code="budget_inconsistent", message="Budget figures do not add up."))
     doc.status = "warnings" if doc.warnings else "ok"
     return doc
+
+
+def page_warnings(pages: list[PageContent]) -> list[Warning]:
+    """Say which pages were OCR'd and why, and which pages gave no text at all."""
+    out = []
+    for p in pages:
+        if p.kind == "ocr" and p.note:
+            out.append(Warning(code="page_ocr", message=f"Page {p.number}: {p.note}.", span=None))
+        if not p.words and not p.tables:
+            out.append(Warning(code="page_empty", message=f"Page {p.number}: no text found."))
+    return out

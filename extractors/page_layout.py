@@ -1,0 +1,196 @@
+"""Positioned words → the same `Layout` the text path builds, in reading order.
+
+Geometry decides the order, not the PDF's content stream: lines are words sharing a baseline;
+a line splits into segments at wide gaps; runs of lines made only of left- and right-half
+segments are the two-column blocks (agency | motto at the top, Nơi nhận | signature at the end)
+and are read left column first. Tables found on the page are placed where they stand; a table
+that ends one page and starts the next with as many columns is one table.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from extractors.layout import Layout, Line, TableBlock
+from normalizers import normalize_text
+from pipeline.readers.words import PageContent, TableGrid, Word
+
+
+@dataclass(slots=True)
+class Segment:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+
+def layout_from_pages(pages: list[PageContent]) -> Layout:
+    items: list[Segment | TableGrid] = []
+    for page in pages:
+        items += _page_items(page)
+    return _assemble(items)
+
+
+# ── one page ────────────────────────────────────────────────────────────────────────────────
+
+
+def _page_items(page: PageContent) -> list[Segment | TableGrid]:
+    words = [w for w in page.words if not any(_inside(w, t.bbox) for t in page.tables)]
+    lines = _lines(words)
+    if page.number > 1 and lines and _is_page_number(lines[0], page):
+        lines = lines[1:]
+    ordered = _reading_order(lines, page.width)
+    return _insert_tables(ordered, sorted(page.tables, key=lambda t: t.bbox[1]))
+
+
+def _inside(w: Word, bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _lines(words: list[Word]) -> list[list[Segment]]:
+    """Words → lines (shared baseline) → segments (split at gaps wider than ~2 word heights)."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        if rows and _same_row(rows[-1], w, mid):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    heights = [w.bottom - w.top for w in words] or [10.0]
+    gap = max(14.0, 1.3 * statistics.median(heights))  # word spaces are ~0.3 em even when justified
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segs = [Segment([row[0]])]
+        for w in row[1:]:
+            if w.x0 - segs[-1].words[-1].x1 > gap:
+                segs.append(Segment([w]))
+            else:
+                segs[-1].words.append(w)
+        out.append(segs)
+    return out
+
+
+def _same_row(row: list[Word], w: Word, mid: float) -> bool:
+    if w.line_id is not None and row[0].line_id is not None and row[0].line_id == w.line_id:
+        return True
+    top = min(x.top for x in row)
+    bottom = max(x.bottom for x in row)
+    return top <= mid <= bottom and abs(mid - (row[-1].top + row[-1].bottom) / 2) < (w.bottom - w.top) * 0.6
+
+
+def _is_page_number(line: list[Segment], page: PageContent) -> bool:
+    text = " ".join(w.text for s in line for w in s.words)
+    return text.strip("- ").isdigit() and line[0].top < page.height * 0.12
+
+
+def _reading_order(lines: list[list[Segment]], width: float) -> list[Segment]:
+    """Two-column runs are read left column first; everything else line by line."""
+    mid = width / 2
+    side = [[_side(s, mid) for s in line] for line in lines]
+    out: list[Segment] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and "full" not in side[j]:
+            j += 1
+        run = range(i, j)
+        has_left = any("left" in side[k] for k in run)
+        has_right = any("right" in side[k] for k in run)
+        if j > i and has_left and has_right:
+            out += [s for k in run for s, sd in zip(lines[k], side[k]) if sd == "left"]
+            out += [s for k in run for s, sd in zip(lines[k], side[k]) if sd == "right"]
+        else:
+            out += [s for k in run for s in lines[k]]
+        if j < len(lines):
+            out += lines[j]
+        i = j + 1
+    return out
+
+
+def _side(seg: Segment, mid: float) -> str:
+    """left / right column, or full: a centred or page-wide line (a left column may run past the middle)."""
+    margin = 8.0
+    if seg.x1 <= mid + margin:
+        return "left"
+    if seg.x0 >= mid - margin:
+        return "right"
+    centre = (seg.x0 + seg.x1) / 2
+    if abs(centre - mid) < 0.16 * mid:
+        return "full"
+    return "left" if centre < mid else "right"
+
+
+def _insert_tables(segments: list[Segment], tables: list[TableGrid]) -> list[Segment | TableGrid]:
+    out: list[Segment | TableGrid] = []
+    pending = list(tables)
+    for seg in segments:
+        while pending and pending[0].bbox[1] <= seg.top:
+            out.append(pending.pop(0))
+        out.append(seg)
+    return out + pending
+
+
+def _width(t: TableGrid) -> int:
+    return max(len(r) for r in t.rows)
+
+
+# ── assemble the Layout ─────────────────────────────────────────────────────────────────────
+
+
+def _assemble(items: list[Segment | TableGrid]) -> Layout:
+    lines: list[Line] = []
+    tables: list[TableBlock] = []
+    parts: list[str] = []
+    offset, page = 0, 1
+
+    def add(text: str, pg: int, bbox, bold=False, italic=False, conf=None) -> Line:
+        nonlocal offset, page
+        if pg != page:
+            parts.append("\f")
+            offset += 1
+            page = pg
+        line = Line(len(lines) + 1, offset, offset + len(text), text, normalize_text(text), pg, bold, italic,
+                    bbox, conf)
+        lines.append(line)
+        parts.append(text + "\n")
+        offset += len(text) + 1
+        return line
+
+    items_before_is_table = False
+    for item in items:
+        if isinstance(item, Segment):
+            ws = item.words
+            confs = [w.conf for w in ws if w.conf is not None]
+            add(" ".join(w.text for w in ws), ws[0].page, (item.x0, item.top, item.x1, max(w.bottom for w in ws)),
+                bold=sum(w.bold for w in ws) * 2 > len(ws), italic=sum(w.italic for w in ws) * 2 > len(ws),
+                conf=round(statistics.fmean(confs), 1) if confs else None)
+        else:
+            prev = tables[-1] if tables and items_before_is_table else None
+            rows = []
+            for row in item.rows:
+                cells = [c for c in row if c is not None]
+                box = (min(c.x0 for c in cells), min(c.top for c in cells), max(c.x1 for c in cells),
+                       max(c.bottom for c in cells)) if cells else item.bbox
+                confs = [c.conf for c in cells if c.conf is not None]
+                text = "\t".join((c.text if c else "").replace("\n", " ") for c in row)
+                rows.append(add(text, item.page, box, conf=min(confs) if confs else None))
+            if prev and prev.lines[-1].page + 1 == item.page and len(prev.grid[0]) == _width(item):
+                prev.lines += rows  # continued from the previous page
+                prev.grid += item.rows
+            else:
+                tables.append(TableBlock("grid", rows, grid=list(item.rows)))
+        items_before_is_table = isinstance(item, TableGrid)
+    text = "".join(parts)
+    return Layout(text=text, lines=lines, tables=tables, table_line_nos={ln.no for t in tables for ln in t.lines})

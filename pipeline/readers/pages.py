@@ -1,0 +1,79 @@
+"""Page by page: a usable text layer is read directly, anything else is OCR'd.
+
+Mixed PDFs are common (a digital letter with a scanned appendix, a scan whose invisible OCR layer
+is garbage), so the decision is per page. OCR pages run in parallel across processes, Tesseract
+itself single-threaded (`OMP_THREAD_LIMIT=1`): pages scale better than Tesseract's threads.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+
+from pipeline.readers import pdf_text
+from pipeline.readers.words import PageContent
+
+OCR_DPI = 300
+
+
+def page_workers() -> int:
+    """Processes for OCR pages: VANBAN_PAGE_JOBS, else 1 (the CLI parallelises across documents)."""
+    return max(1, int(os.environ.get("VANBAN_PAGE_JOBS", "1")))
+
+
+def read_pdf(path: Path) -> list[PageContent]:
+    pages: list[PageContent] = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            words = pdf_text.page_words(page, number)
+            usable, note, words = pdf_text.usable_text_layer(words)
+            if usable:
+                tables = pdf_text.page_tables(page, number, path)
+                pages.append(PageContent(number, page.width, page.height, "text", words, tables, note=note))
+            else:
+                pages.append(PageContent(number, page.width, page.height, "ocr", note=note))
+    todo = [p for p in pages if p.kind == "ocr"]
+    for done in _map(_ocr_pdf_page, [(path, p.number, p.width, p.height, p.note) for p in todo]):
+        pages[done.number - 1] = done
+    return pages
+
+
+def read_image(path: Path) -> list[PageContent]:
+    from pipeline.readers.raster import load_image_pages
+
+    images = load_image_pages(path)
+    jobs = [(img, number, dpi) for number, (img, dpi) in enumerate(images, start=1)]
+    return list(_map(_ocr_image, jobs))
+
+
+def _map(fn, jobs: list):
+    if page_workers() <= 1 or len(jobs) <= 1:
+        return map(fn, jobs)
+    with ProcessPoolExecutor(max_workers=min(page_workers(), len(jobs))) as pool:
+        return list(pool.map(fn, jobs))
+
+
+def _ocr_pdf_page(job: tuple) -> PageContent:
+    from pipeline.readers.raster import render_pdf_page
+
+    path, number, width, height, note = job
+    image = render_pdf_page(path, number - 1, dpi=OCR_DPI)
+    page = _ocr_image((image, number, OCR_DPI))
+    page.width, page.height, page.note = width, height, f"OCR: {note}"
+    return page
+
+
+def _ocr_image(job: tuple) -> PageContent:
+    from pipeline.readers.image_tables import find_table_grids
+    from pipeline.readers.ocr import DEFAULT_LANG, engine_name, ocr_page, preprocess
+
+    image, number, dpi = job
+    gray, _angle = preprocess(image)
+    words = ocr_page(gray, number, dpi, DEFAULT_LANG)
+    tables = find_table_grids(gray, words, number, dpi)
+    height, width = gray.shape[:2]
+    return PageContent(number, width * 72 / dpi, height * 72 / dpi, "ocr", words, tables,
+                       ocr_engine=engine_name(DEFAULT_LANG), note="OCR")

@@ -1,0 +1,150 @@
+"""Digital PDF pages: words with positions and font styles (pdfplumber), ruled tables (pdfplumber, camelot).
+
+A page's text layer is used only when it reads as Vietnamese: scans often carry an invisible OCR
+layer that lost its diacritics (`uY BAN NgAN nAN`) or a broken font encoding (`CØNG HOÀXÃ HØI`);
+such pages, and pages with no text, go to OCR instead (see `pipeline.readers.pages`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import warnings
+from pathlib import Path
+
+import pdfplumber
+
+from normalizers import normalize_text, repair_tcvn3_mojibake, vietnamese_score
+from pipeline.readers.words import GridCell, TableGrid, Word
+
+MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signature stamp's text)
+MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45
+_BBOX_WORD = re.compile(
+    r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">(?P<text>[^<]*)</word>'
+)
+_BOLD = re.compile(r"bold|black|heavy|semibold|,b\b|-b\b", re.I)
+_ITALIC = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
+
+
+def page_words(page: pdfplumber.page.Page, number: int) -> list[Word]:
+    # Font attributes are read per word, not used to split words: Vietnamese marks often come
+    # from a fallback font, and splitting on font would cut `họp` into `h ọ p`.
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    out = []
+    for w in words:
+        text = normalize_text(w["text"])
+        if not text.strip():
+            continue
+        fonts = [c.get("fontname", "") for c in w.get("chars", [])]
+        bold = sum(bool(_BOLD.search(f)) for f in fonts) * 2 > len(fonts)
+        italic = sum(bool(_ITALIC.search(f)) for f in fonts) * 2 > len(fonts)
+        out.append(Word(text, w["x0"], w["top"], w["x1"], w["bottom"], number, bold=bold, italic=italic))
+    return out + [a for a in annotation_words(page, number) if not any(_overlaps(a, w) for w in out)]
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    cx, cy = (a.x0 + a.x1) / 2, (a.top + a.bottom) / 2
+    return b.x0 - 1 <= cx <= b.x1 + 1 and b.top - 1 <= cy <= b.bottom + 1
+
+
+def annotation_words(page: pdfplumber.page.Page, number: int) -> list[Word]:
+    """Text drawn by annotations (signing systems stamp the number and day into signature fields).
+
+    pdfplumber reads page content only; poppler's `pdftotext -bbox` also draws annotation
+    appearances, so its words that fall inside an annotation's rectangle are added.
+    """
+    try:
+        rects = [(a["x0"], a["top"], a["x1"], a["bottom"]) for a in page.annots if (a.get("data") or {}).get("AP")]
+    except Exception:  # noqa: BLE001 — annotations too deeply nested for pdfminer: take any word it missed
+        rects = [(0.0, 0.0, float(page.width), float(page.height))]
+    if not rects or not getattr(page.pdf.stream, "name", None):
+        return []
+    try:
+        out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-bbox", page.pdf.stream.name, "-"],
+                             capture_output=True, text=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    words = []
+    for m in _BBOX_WORD.finditer(out):
+        x0, top, x1, bottom = (float(m[k]) for k in ("x0", "top", "x1", "bottom"))
+        cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+        if any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in rects):
+            words.append(Word(normalize_text(html.unescape(m["text"])), x0, top, x1, bottom, number))
+    return words
+
+
+def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
+    """Is this text layer real text? Returns (usable, reason, words — repaired when TCVN3 mojibake)."""
+    text = " ".join(w.text for w in words)
+    if len(text) < MIN_CHARS:
+        return False, f"no text layer ({len(text)} characters)", words
+    repaired, changed = repair_tcvn3_mojibake(text)
+    if changed:
+        fixed = [Word(normalize_text(repair_tcvn3_mojibake(w.text)[0]), w.x0, w.top, w.x1, w.bottom, w.page,
+                      bold=w.bold, italic=w.italic) for w in words]
+        return True, "text layer in TCVN3, decoded", fixed
+    score = vietnamese_score(text)
+    if score < MIN_VIETNAMESE:
+        return False, f"text layer is not Vietnamese text (syllable score {score:.2f})", words
+    return True, f"text layer (syllable score {score:.2f})", words
+
+
+def page_tables(page: pdfplumber.page.Page, number: int, path: Path) -> list[TableGrid]:
+    """Ruled tables: pdfplumber's line strategy first, camelot lattice when it finds none but lines exist."""
+    grids = [_plumber_grid(t, page, number) for t in page.find_tables({"vertical_strategy": "lines",
+                                                                      "horizontal_strategy": "lines"})]
+    grids = [g for g in grids if g and len(g.rows) >= 2 and max(len(r) for r in g.rows) >= 2]
+    if grids or len(page.lines) + len(page.rects) < 6:
+        return grids
+    return _camelot_grids(path, page, number)
+
+
+def _plumber_grid(table, page: pdfplumber.page.Page, number: int) -> TableGrid | None:
+    rows: list[list[GridCell | None]] = []
+    for row in table.rows:
+        cells: list[GridCell | None] = []
+        for bbox in row.cells:
+            if bbox is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = bbox
+            words = page_words(page.crop((x0, top, x1, bottom), strict=False), number)
+            cells.append(GridCell(_cell_text(words), x0, top, x1, bottom,
+                                  italic=bool(words) and all(w.italic for w in words),
+                                  bold=bool(words) and all(w.bold for w in words)))
+        rows.append(cells)
+    return TableGrid(number, tuple(table.bbox), rows, "pdfplumber") if rows else None
+
+
+def _cell_text(words: list[Word]) -> str:
+    """Words in reading order: lines by their top, then left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - w.top) < (w.bottom - w.top) * 0.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)
+
+
+def _camelot_grids(path: Path, page: pdfplumber.page.Page, number: int) -> list[TableGrid]:
+    import camelot  # slow to import; only pages with unframed-by-pdfplumber rulings need it
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tables = camelot.read_pdf(str(path), pages=str(number), flavor="lattice")
+        except Exception:  # noqa: BLE001 — camelot fails on odd pages; the text path still has the words
+            return []
+    grids = []
+    for t in tables:
+        x0, y0, x1, y1 = t._bbox  # camelot: PDF user space, origin bottom-left
+        top, bottom = page.height - y1, page.height - y0
+        rows = [
+            [GridCell(normalize_text(str(value)), c.x1, page.height - c.y2, c.x2, page.height - c.y1)
+             for value, c in zip(values, cells)]
+            for values, cells in zip(t.df.itertuples(index=False), t.cells)
+        ]
+        grids.append(TableGrid(number, (x0, top, x1, bottom), rows, "camelot-lattice"))
+    return grids
