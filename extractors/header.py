@@ -39,6 +39,7 @@ _TITLE_STOP = re.compile(
     r"([IVXLC]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
+_BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
 _VV = re.compile(r"^V/v\s*:?\s*", re.I)
 
 
@@ -148,7 +149,7 @@ _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
 def _head_without_type_line(lines: list[Line]) -> list[Line]:
     """No type line (công văn, lost by OCR): the header ends where the body starts."""
     for i, ln in enumerate(lines[:25]):
-        if i and (_TITLE_STOP.match(ln.text) or _VV.match(ln.text) or len(ln.text) > 150):
+        if i and (_BODY_START.match(ln.text) or len(ln.text) > 150):
             return lines[:i]
     return lines[:25]
 
@@ -259,14 +260,24 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
     for i, ln in enumerate(lines[:30]):
         if _VV.match(ln.text):
             taken = [ln]
-            for nxt in lines[i + 1 : i + 3]:
-                if nxt.text[:1].islower():
-                    taken.append(nxt)
+            for nxt in lines[i + 1 : i + 6]:
+                if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)):
+                    break
+                taken.append(nxt)
             title = _VV.sub("", " ".join(x.text for x in taken)).strip()
             h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
             return taken
     return []
+
+
+def _below(above: Line, ln: Line) -> bool:
+    """Is `ln` the next line of the same column block (positions known, PDF input)?"""
+    if not (above.bbox and ln.bbox) or ln.page != above.page:
+        return False
+    height = above.bbox[3] - above.bbox[1]
+    overlap = min(above.bbox[2], ln.bbox[2]) - max(above.bbox[0], ln.bbox[0])
+    return 0 <= ln.bbox[1] - above.bbox[3] < height and overlap > 0.5 * (ln.bbox[2] - ln.bbox[0])
 
 
 def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab: CaseVocab) -> None:

@@ -21,7 +21,8 @@ from pipeline.readers.words import GridCell, TableGrid, Word
 MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signature stamp's text)
 MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45
 _BBOX_WORD = re.compile(
-    r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">(?P<text>[^<]*)</word>'
+    r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">'
+    r"(?P<text>[^<]*)</word>"
 )
 _BOLD = re.compile(r"bold|black|heavy|semibold|,b\b|-b\b", re.I)
 _ITALIC = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
@@ -30,7 +31,10 @@ _ITALIC = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
 def page_words(page: pdfplumber.page.Page, number: int) -> list[Word]:
     # Font attributes are read per word, not used to split words: Vietnamese marks often come
     # from a fallback font, and splitting on font would cut `họp` into `h ọ p`.
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    # Gaps are measured relative to the font size: some exporters (DevExpress) write no space
+    # characters and leave ~0.2 em between words, which the fixed 3-point default glues together.
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True,
+                               x_tolerance_ratio=0.15)
     out = []
     for w in words:
         text = normalize_text(w["text"])
