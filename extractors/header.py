@@ -239,7 +239,7 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
             break
         taken.append(ln)
     if taken:
-        title = " ".join(ln.text for ln in taken).strip(" :")
+        title = " ".join(ln.text for ln in taken).strip(" :.")
         h.title = recase(title, vocab) if is_all_caps(title) else title
         h.provenance["title"] = taken[0].span()
     return taken

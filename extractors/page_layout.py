@@ -98,6 +98,7 @@ def _is_page_number(line: list[Segment], page: PageContent) -> bool:
 def _reading_order(lines: list[list[Segment]], width: float) -> list[Segment]:
     """Two-column runs are read left column first; everything else line by line."""
     mid = width / 2
+    lines = [_merge_same_side(line, mid) for line in lines]
     side = [[_side(s, mid) for s in line] for line in lines]
     out: list[Segment] = []
     i = 0
@@ -116,6 +117,18 @@ def _reading_order(lines: list[list[Segment]], width: float) -> list[Segment]:
         if j < len(lines):
             out += lines[j]
         i = j + 1
+    return out
+
+
+def _merge_same_side(line: list[Segment], mid: float) -> list[Segment]:
+    """Blanks left for a handwritten number or day (`Số:      /QĐ-UBND`, `ngày   tháng   năm 2025`)
+    split a line into segments on the same side of the page: they are still one line."""
+    out = [line[0]]
+    for seg in line[1:]:
+        if _side(out[-1], mid) == _side(seg, mid) != "full":
+            out[-1] = Segment(out[-1].words + seg.words)
+        else:
+            out.append(seg)
     return out
 
 

@@ -73,6 +73,11 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[lis
     return signers, used
 
 
+def _rejoin_initial(text: str) -> str:
+    """`Nguyễn N gọc Phúc`: a capital cut from the rest of its syllable by kerning or OCR."""
+    return re.sub(r"\b([A-ZĐ]) (?=[a-zà-ỹđ])", r"\1", text)
+
+
 def _same(a: Signer, b: Signer) -> bool:
     return (a.name, a.position, a.authority, a.body) == (b.name, b.position, b.authority, b.body)
 
@@ -88,7 +93,7 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.position = recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
-        elif is_person_name(text):
+        elif is_person_name(text := _rejoin_initial(text)):
             signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
             n += 1
             break
