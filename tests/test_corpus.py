@@ -1,0 +1,26 @@
+"""Real PDFs from ../shared/corpus/real: header facts from its SOURCES.md, and no crash on any file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.run import extract_file
+from tests.conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+EXPECTED = {k: v for k, v in json.loads((ROOT / "tests" / "corpus_expected.json").read_text()).items()
+            if not k.startswith("_")}
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/real is not beside this checkout")
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_digital_pdf_header(name):
+    doc = extract_file(CORPUS / name)
+    assert doc.status != "failed", doc.error
+    got = {field: getattr(doc.header, field) for field in EXPECTED[name]}
+    assert got == EXPECTED[name]
+    assert doc.source.format == "pdf" and not doc.source.ocr
