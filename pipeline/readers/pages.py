@@ -31,7 +31,7 @@ def read_pdf(path: Path) -> list[PageContent]:
             words = pdf_text.page_words(page, number)
             usable, note, words = pdf_text.usable_text_layer(words)
             if usable:
-                tables = pdf_text.page_tables(page, number, path)
+                tables = pdf_text.page_tables(page, number, path, words)
                 pages.append(PageContent(number, page.width, page.height, "text", words, tables, note=note))
             else:
                 pages.append(PageContent(number, page.width, page.height, "ocr", note=note))

@@ -94,17 +94,25 @@ def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
     return True, f"text layer (syllable score {score:.2f})", words
 
 
-def page_tables(page: pdfplumber.page.Page, number: int, path: Path) -> list[TableGrid]:
+def page_tables(page: pdfplumber.page.Page, number: int, path: Path, words: list[Word]) -> list[TableGrid]:
     """Ruled tables: pdfplumber's line strategy first, camelot lattice when it finds none but lines exist."""
-    grids = [_plumber_grid(t, page, number) for t in page.find_tables({"vertical_strategy": "lines",
-                                                                      "horizontal_strategy": "lines"})]
+    found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    grids = [_plumber_grid(t, words, number) for t in found]
     grids = [g for g in grids if g and len(g.rows) >= 2 and max(len(r) for r in g.rows) >= 2]
-    if grids or len(page.lines) + len(page.rects) < 6:
+    if grids or not _has_ruling_grid(page):
         return grids
     return _camelot_grids(path, page, number)
 
 
-def _plumber_grid(table, page: pdfplumber.page.Page, number: int) -> TableGrid | None:
+def _has_ruling_grid(page: pdfplumber.page.Page) -> bool:
+    """At least 3 columns and 3 rows of rulings (underlines and boxes alone do not make a table)."""
+    xs = {round(e["x0"]) for e in page.edges if e["orientation"] == "v" and e["height"] > 8}
+    ys = {round(e["top"]) for e in page.edges if e["orientation"] == "h" and e["width"] > 40}
+    return len(xs) >= 3 and len(ys) >= 3
+
+
+def _plumber_grid(table, page_words: list[Word], number: int) -> TableGrid | None:
+    """Cells from pdfplumber's table finder; each page word goes to the cell holding its centre."""
     rows: list[list[GridCell | None]] = []
     for row in table.rows:
         cells: list[GridCell | None] = []
@@ -113,7 +121,7 @@ def _plumber_grid(table, page: pdfplumber.page.Page, number: int) -> TableGrid |
                 cells.append(None)
                 continue
             x0, top, x1, bottom = bbox
-            words = page_words(page.crop((x0, top, x1, bottom), strict=False), number)
+            words = [w for w in page_words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
             cells.append(GridCell(_cell_text(words), x0, top, x1, bottom,
                                   italic=bool(words) and all(w.italic for w in words),
                                   bold=bool(words) and all(w.bold for w in words)))
