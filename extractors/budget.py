@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.layout import Layout
+from extractors.repair import propose_repairs
 from extractors.table_checks import table_checks
 from normalizers import parse_amount, to_vnd
 from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
@@ -35,6 +36,8 @@ def extract_budget(layout: Layout, tables: list[Table], header: Header) -> tuple
         for c in table.checks:
             if not c.ok:
                 warnings.append(Warning(code="table_check_failed", span=table.span, message=_describe(c, table)))
+        table.repairs, repair_warnings = propose_repairs(table)
+        warnings += repair_warnings
     budget = _from_text(layout)
     candidates = [t for t in tables if _is_budget_table(t)]
     table = _pick_table(candidates, header)

@@ -29,6 +29,8 @@ _STT_HEADER = re.compile(r"^(stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.I)
 class Cell:
     text: str
     italic: bool = False
+    conf: float | None = None
+    box: tuple[float, float, float, float] | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +52,18 @@ class DraftRow:
     line: Line
     numbers: bool
     parts: list[RawRow] = field(default_factory=list)
+
+    def confidence(self) -> list[float | None] | None:
+        """Lowest OCR confidence per column over the physical rows (None without OCR)."""
+        confs = [[c.conf for c in p.cells] for p in self.parts]
+        if all(c is None for row in confs for c in row):
+            return None
+        return [min((c for c in col if c is not None), default=None) for col in zip(*confs)]
+
+    def boxes(self) -> list[list[float] | None] | None:
+        if all(c.box is None for p in self.parts for c in p.cells):
+            return None
+        return [list(c.box) if c.box else None for c in self.parts[0].cells]
 
 
 def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
@@ -74,7 +88,8 @@ def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
 
 def _grid(block: TableBlock) -> list[RawRow]:
     if block.kind == "grid":
-        rows = [RawRow([Cell(normalize_text(c.text), c.italic) if c else Cell("") for c in cells], ln)
+        rows = [RawRow([Cell(normalize_text(c.text), c.italic, c.conf, (c.x0, c.top, c.x1, c.bottom)) if c else Cell("")
+                        for c in cells], ln)
                 for cells, ln in zip(block.grid, block.lines)]
     elif block.kind == "html":
         rows = _html_rows(block)
@@ -284,7 +299,7 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[R
             level, kind = last_numbered + 1, "detail" if d.italic else "item"
         values = [None if j in (stt_col, label_col) else parse_number(t) for j, t in enumerate(d.cells)]
         rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
-                        span=d.line.span()))
+                        confidence=d.confidence(), boxes=d.boxes(), span=d.line.span()))
     return rows
 
 

@@ -113,7 +113,21 @@ class Row(Model):
     row_type: Literal["group", "item", "detail", "total"]
     cells: list[str]
     values: list[float | int | None]
+    confidence: list[float | None] | None = Field(None, description="OCR confidence (0–100) per cell.")
+    boxes: list[list[float] | None] | None = Field(None, description="Cell boxes in PDF points, when read from a page.")
     span: Span | None = None
+
+
+class Repair(Model):
+    """A value OCR probably misread: one digit changed makes every check it is part of hold again."""
+
+    row: str
+    column: str
+    read: str
+    proposed: str
+    proposed_value: float | int
+    confidence: float | None = None
+    checks: list[str] = Field(default_factory=list, description="The checks the proposal restores.")
 
 
 class Table(Model):
@@ -123,6 +137,7 @@ class Table(Model):
     columns: list[str]
     rows: list[Row] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
     span: Span | None = None
 
 

@@ -1,0 +1,164 @@
+"""OCR of page images with Tesseract: cleaning (red seals out, deskew, binarisation) and positioned words.
+
+Coordinates: `preprocess` deskews by rotating the image about its centre on a canvas of the same size,
+and `ocr_page` reports boxes in the coordinates of the image it is given. Callers OCR the deskewed
+image and keep its boxes as the page's coordinates: at most ±5° of skew moves a point near a page edge
+by a few points, far less than a line, and the words then sit on horizontal lines, which is what the
+layout code downstream (lines by `top`, columns by `x0`) needs.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+import cv2
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from pipeline.readers.words import Word
+
+# Chosen by benchmarks/ocr_models.py (character error rate first, then speed); see its output.
+DEFAULT_LANG = "Vietnamese"
+MAX_SKEW = 5.0  # degrees; beyond this a page is rotated on purpose (or needs OSD), not skewed
+TIMEOUT = 180  # seconds per page: a pathological image must not hang a whole batch
+
+# Seal ink in OpenCV HSV (H in 0–180): red wraps around 0. Black ink has low saturation and blue
+# ink a hue near 110, so neither is touched; dark pixels where a seal crosses black text stay.
+_RED_HUE = ((0, 12), (150, 180))  # 150+ also takes the magenta-pink of faded or cheap seal ink
+_RED_MIN_SAT, _RED_MIN_VAL = 60, 90
+_PINK_MIN_SAT, _PINK_MIN_VAL = 25, 170  # light, washed-out seal edges and JPEG colour bleed
+
+
+def preprocess(image: Image.Image | np.ndarray, binarize: str = "otsu") -> tuple[np.ndarray, float]:
+    """Clean a page for Tesseract; returns (8-bit grayscale image, skew angle in degrees).
+
+    Steps: red/pink seal pixels → white, grayscale, skew estimate (±MAX_SKEW) and rotation, 3×3 median,
+    then `binarize` = "otsu" (global), "adaptive" (local mean) or "none" (normalised gray, Tesseract
+    binarises itself). The angle is the content's counter-clockwise tilt (PIL's `rotate` sense); the
+    returned image was rotated by −angle, same size, white corners (see module docstring).
+    """
+    arr = np.asarray(image)
+    if arr.ndim == 3:
+        rgb = arr[:, :, :3] if arr.shape[2] >= 3 else np.repeat(arr[:, :, :1], 3, axis=2)
+        rgb = rgb.copy()
+        rgb[red_mask(rgb) > 0] = 255
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    else:
+        gray = arr.astype(np.uint8, copy=True)
+    angle = estimate_skew(gray)
+    if abs(angle) >= 0.05:
+        gray = rotate(gray, -angle)
+    # A 3×3 median removes scanner speckle and JPEG ringing without eating diacritics at ≥200 dpi;
+    # fastNlMeans costs seconds per page for no measurable gain on printed text.
+    gray = cv2.medianBlur(gray, 3)
+    gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)  # stretch faded scans to full contrast
+    if binarize == "otsu":
+        gray = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    elif binarize == "adaptive":
+        block = _odd(max(15, gray.shape[1] // 40))  # a few character widths
+        gray = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block, 15)
+    return gray, angle
+
+
+def red_mask(rgb: np.ndarray) -> np.ndarray:
+    """Mask (255 = seal ink) of red and pinkish pixels of an RGB image."""
+    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+    hue, sat, val = hsv[:, :, 0], hsv[:, :, 1], hsv[:, :, 2]
+    red_hue = np.zeros(hue.shape, bool)
+    for lo, hi in _RED_HUE:
+        red_hue |= (hue >= lo) & (hue <= hi)
+    strong = (sat >= _RED_MIN_SAT) & (val >= _RED_MIN_VAL)
+    pale = (sat >= _PINK_MIN_SAT) & (val >= _PINK_MIN_VAL)
+    mask = (red_hue & (strong | pale)).astype(np.uint8) * 255
+    # Grow by one pixel: anti-aliased stroke edges are grey-pink and would leave a faint ghost ring.
+    return cv2.dilate(mask, np.ones((3, 3), np.uint8))
+
+
+def estimate_skew(gray: np.ndarray, limit: float = MAX_SKEW) -> float:
+    """Counter-clockwise tilt of the text lines in degrees, by maximising the row-profile sharpness.
+
+    Text lines give a spiky horizontal projection when the shear matches their slope. Shearing the
+    coordinates of ink pixels (on a ~1000 px copy) instead of rotating the image makes each trial angle
+    a single `bincount`: a coarse 0.25° sweep, then 0.02° around the best.
+    """
+    scale = min(1.0, 1000 / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    # Long rules (table borders, underlines) would dominate the profile: keep text-sized blobs.
+    ink = cv2.subtract(ink, cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(15, small.shape[1] // 8)), np.uint8)))
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 50:
+        return 0.0
+    xs = xs - small.shape[1] / 2
+    height = small.shape[0]
+
+    def sharpness(deg: float) -> float:
+        # Content tilted counter-clockwise by deg: a line's y falls as x grows, y + x·tan(deg) is constant.
+        rows = np.round(ys + xs * np.tan(np.radians(deg))).astype(np.int64) + height
+        return float(np.square(np.bincount(rows, minlength=3 * height).astype(np.float64)).sum())
+
+    coarse = np.arange(-limit, limit + 1e-9, 0.25)
+    best = max(coarse, key=sharpness)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.02)
+    best = max(fine, key=sharpness)
+    return float(np.clip(round(best, 2), -limit, limit))
+
+
+def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
+    """Rotate counter-clockwise by `degrees` about the centre, same size, white fill."""
+    h, w = gray.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+                          borderValue=255)
+
+
+def ocr_page(image: Image.Image | np.ndarray, page: int, dpi: float, lang: str = DEFAULT_LANG,
+             psm: int = 3) -> list[Word]:
+    """Words of one page image with boxes in PDF points (72/dpi), Tesseract confidence and line ids.
+
+    The image is OCR'd as given (pass `preprocess(...)[0]` for scans). `line_id` numbers the
+    (block, paragraph, line) triples in Tesseract's reading order, from 0 on each page.
+    """
+    # Tesseract's OpenMP threads fight each other when several pages are OCR'd at once (one process
+    # per page/document is how this pipeline parallelises): with 2 cores, 2 processes × 4 threads
+    # each run several times slower than 2 single-threaded ones (tesseract-ocr/tesseract#3109).
+    # pytesseract passes os.environ to the subprocess, so setting it here is enough; a value the
+    # user set explicitly wins.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    pil = Image.fromarray(image) if isinstance(image, np.ndarray) else image
+    # --dpi: arrays carry no resolution, and Tesseract would assume 70 dpi and misjudge noise sizes.
+    config = f"--psm {psm} --dpi {round(dpi)}"
+    data = pytesseract.image_to_data(pil, lang=lang, config=config, output_type=pytesseract.Output.DICT,
+                                     timeout=TIMEOUT)
+    k = 72.0 / dpi
+    line_ids: dict[tuple[int, int, int], int] = {}
+    words = []
+    for i, raw in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", str(raw)).strip()
+        conf = float(data["conf"][i])  # pytesseract's DICT truncates conf to int; -1 = not a word row
+        if not text or conf < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        line_id = line_ids.setdefault(key, len(line_ids))
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        words.append(Word(text, x * k, y * k, (x + w) * k, (y + h) * k, page, conf=conf, line_id=line_id))
+    return words
+
+
+def engine_name(lang: str = DEFAULT_LANG) -> str:
+    """Engine label for the output, e.g. "tesseract 5.3.0 (Vietnamese)"."""
+    return f"tesseract {pytesseract.get_tesseract_version()} ({lang})"
+
+
+def words_text(words: list[Word]) -> str:
+    """Plain text of OCR words: one line per `line_id`, words separated by spaces."""
+    lines: dict[int | None, list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line_id, []).append(w.text)
+    return "\n".join(" ".join(ws) for ws in lines.values())
+
+
+def _odd(n: int) -> int:
+    return n if n % 2 else n + 1
