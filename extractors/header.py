@@ -16,7 +16,7 @@ from extractors.casing import CaseVocab, expand_abbreviations, recase
 from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_name
 from extractors.layout import Layout, Line
 from extractors.signature import find_recipients, find_signers
-from normalizers import fold_diacritics, is_all_caps, parse_vn_date, to_iso
+from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from pipeline.model import Header, Receipt, Warning
 
 _NUMBER_LINE = re.compile(r"(?:^|(?<=\s))Số\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
@@ -110,10 +110,14 @@ def _receipt_stamp(layout: Layout, warnings: list[Warning]) -> Receipt | None:
         if not (m["number"] or fields):
             continue
         used = [ln, *fields]
-        receipt = Receipt(number=m["number"], span=ln.span())
-        for f in fields:
-            if f.text.lower().startswith("ngày"):
-                receipt.date = to_iso(*parse_vn_date(f.text))
+        stamp = " ".join(x.text for x in used)
+        # labels and values may be in separate columns of the stamp box: `ĐẾN Số: Ngày: 2115 07/4/2022`
+        dates = find_dates(stamp)
+        undated = stamp
+        for a, b, _ in reversed(dates):
+            undated = undated[:a] + " " + undated[b:]
+        number = m["number"] or next(iter(re.findall(r"\b\d{1,6}\b", undated)), None)
+        receipt = Receipt(number=number, date=next((iso for _, _, iso in dates if iso), None), span=ln.span())
         prev = body[i - 1] if i else None
         if prev and is_all_caps(prev.text) and _stamp_office(body, i):
             receipt.received_by = ag.proper_agency(prev.text)

@@ -36,6 +36,7 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
     last_upper: str | None = None
     part = 1
     lines = [ln for ln in layout.free() if ln.no > title_end or ln.no in parts]
+    right_edge = max((ln.bbox[2] for ln in lines if ln.bbox), default=None)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -45,7 +46,7 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
             if not _NAMED_BARE.match(ln.text) and not _NAMED.match(ln.text):
                 i += 1  # the type line of an attached document is not a heading; a Phụ lục is
                 continue
-        parsed = _parse_heading(ln, last_upper)
+        parsed = None if _wrapped(lines[i - 1] if i else None, ln, right_edge) else _parse_heading(ln, last_upper)
         if parsed is None:
             if stack:
                 stack[-1].text += ("\n" if stack[-1].text else "") + ln.text
@@ -65,6 +66,14 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
         stack.append(node)
         i += 1 + used
     return roots
+
+
+def _wrapped(prev: Line | None, ln: Line, right_edge: float | None) -> bool:
+    """A PDF line that continues the paragraph above (`… theo Nghị quyết số` / `20-NQ/TW ngày …`)."""
+    if prev is None or right_edge is None or not (prev.bbox and ln.bbox) or prev.page != ln.page:
+        return False
+    full = prev.bbox[2] > right_edge - 0.05 * (right_edge - prev.bbox[0])
+    return full and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str] | None:
@@ -93,7 +102,8 @@ def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
         return False
     if style == "lower" and sep not in ").":
         return False
-    return rest[:1].isalpha() or rest[:1] in "(\"“"
+    first = rest.split(None, 1)[0] if rest.split() else ""
+    return (rest[:1].isalpha() or rest[:1] in "(\"“") and "/" not in first  # not `20-NQ/TW`
 
 
 def _heading(rest: str, named: bool = False) -> str:
@@ -109,7 +119,9 @@ def _continue_heading(heading: str, ln: Line, following: list[Line]) -> tuple[st
     for nxt in following[:3]:
         caps_wrap = is_all_caps(heading) and is_all_caps(nxt.text) and _NUMBERED.match(nxt.text) is None
         bold_wrap = ln.bold and nxt.bold and nxt.text[:1].isupper() and is_all_caps(heading) == is_all_caps(nxt.text)
-        if not (caps_wrap or bold_wrap) or _NAMED.match(nxt.text) or _NUMBERED.match(nxt.text):
+        # a line wrapped in a PDF: unfinished heading, next line starts lower case in the same style
+        lower_wrap = nxt.text[:1].islower() and ln.bold == nxt.bold and not heading.endswith((".", ";", ":"))
+        if not (caps_wrap or bold_wrap or lower_wrap) or _NAMED.match(nxt.text) or _NUMBERED.match(nxt.text):
             break
         heading = f"{heading} {nxt.text.rstrip(' :.;')}"
         used += 1

@@ -116,13 +116,20 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
         for nxt in lines[i + 1 :]:
             if _BULLET.match(nxt.text):
                 items.append(nxt.text)
-            elif items and nxt.text[:1].islower():
+            elif items and _wraps(items[-1], nxt.text):
                 items[-1] += " " + nxt.text
             else:
                 break
             used.append(nxt)
         return [_clean_recipient(t) for t in items if _clean_recipient(t)], used
     return [], []
+
+
+def _wraps(item: str, nxt: str) -> bool:
+    """A recipient wrapped onto the next line: the item is unfinished (no `;`/`.`) and the line is no heading."""
+    if nxt[:1].islower():
+        return True
+    return not item.rstrip().endswith((";", ".", ":")) and not is_all_caps(nxt) and not _AUTHORITY.match(nxt)
 
 
 def _clean_recipient(text: str) -> str:
