@@ -15,6 +15,7 @@ from extractors import agency as ag
 from extractors.casing import CaseVocab, expand_abbreviations, recase
 from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_name
 from extractors.layout import Layout, Line
+from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
 from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from pipeline.model import Header, Receipt, Warning
@@ -203,7 +204,7 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         year, month, day = parse_vn_date(text[m.end():])
         if year is None:
             continue
-        h.place = m["place"].strip(" *")
+        h.place = _known_place(m["place"].strip(" *"), ln, warnings)
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = h.provenance["place"] = ln.span()
         if h.issued_date is None:
@@ -214,6 +215,32 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         year, month, day = parse_vn_date(meta["date"][0])
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = meta["date"][1].span()
+
+
+def _known_place(place: str, ln: Line, warnings: list[Warning]) -> str:
+    """An OCR'd place one letter off a province name (`Bắc Kạgn`) is that province, with a warning."""
+    if ln.conf is None or not place:
+        return place
+    name = place
+    names = [r["name"] for r in read_csv("provinces.csv")]
+    if name in names:
+        return place
+    close = [n for n in names if abs(len(n) - len(name)) <= 1 and _edit_distance(n, name) == 1]
+    if len(close) != 1:
+        return place
+    warnings.append(Warning(code="place_corrected", span=ln.span(),
+                            message=f"Place '{place}' read by OCR taken as the province '{close[0]}'."))
+    return close[0]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _read_type(lines: list[Line], type_idx: int | None, h: Header, meta: dict, warnings: list) -> None:
@@ -381,8 +408,6 @@ def _initials(name: str) -> str:
 
 
 def _is_province(place: str) -> bool:
-    from extractors.resources import read_csv
-
     return any(r["name"].lower() == place.lower() for r in read_csv("provinces.csv"))
 
 

@@ -13,7 +13,7 @@ import re
 from extractors.layout import Layout, Line
 from extractors.numbering import LevelStack, style_of
 from normalizers import is_all_caps
-from pipeline.model import Section
+from pipeline.model import Section, Warning
 
 _NAMED = re.compile(
     r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z])\b\s*[.:\-]?\s*(?P<rest>.*)$", re.I
@@ -22,6 +22,7 @@ _NAMED_BARE = re.compile(r"^(?P<kind>Phụ lục)\s*$", re.I)
 _NUMBERED = re.compile(r"^(?P<n>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?P<sep>[.\-)–])\s*(?P<rest>\S.*)$")
 _NAMED_RANK = {"phần": "named:phần", "chương": "named:chương", "mục": "named:mục", "điều": "named:điều",
                "phụ lục": "named:phụ lục"}
+_MAX_HEADING = 250
 _TITLED = ("named:phần", "named:chương", "named:mục", "named:phụ lục")
 
 
@@ -29,11 +30,13 @@ def _title_line(ln: Line) -> bool:
     return (is_all_caps(ln.text) or ln.bold) and len(ln.text) < 200 and not _NUMBERED.match(ln.text)
 
 
-def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[Section]:
+def extract_sections(layout: Layout, parts: list[int], title_end: int) -> tuple[list[Section], list[Warning]]:
+    notes: list[Warning] = []
     roots: list[Section] = []
     stack: list[Section] = []
     levels = LevelStack()
     last_upper: str | None = None
+    last_roman: str | None = None
     part = 1
     lines = [ln for ln in layout.free() if ln.no > title_end or ln.no in parts]
     right_edge = max((ln.bbox[2] for ln in lines if ln.bbox), default=None)
@@ -47,6 +50,11 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
                 i += 1  # the type line of an attached document is not a heading; a Phụ lục is
                 continue
         parsed = None if _wrapped(lines[i - 1] if i else None, ln, right_edge) else _parse_heading(ln, last_upper)
+        misread = _misread_roman(ln, last_roman, parsed)
+        if misread:
+            parsed = misread
+            notes.append(Warning(code="heading_number_guessed", span=ln.span(), message=(
+                f"Heading '{ln.text[:40]}' read as {misread[0]}: OCR misreads Roman numerals.")))
         if parsed is None:
             if stack:
                 stack[-1].text += ("\n" if stack[-1].text else "") + ln.text
@@ -55,7 +63,9 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
         number, style, heading, body = parsed
         if style == "upper":
             last_upper = number
-        heading, used = _continue_heading(heading, ln, lines[i + 1 :])
+        if style == "roman":
+            last_roman = number
+        heading, used = _continue_heading(heading, ln, lines[i + 1 :], right_edge)
         if not heading and not body and style in _TITLED and i + 1 < len(lines) and _title_line(lines[i + 1]):
             heading, used = lines[i + 1].text.rstrip(" :."), 1  # `Chương I` / `QUY ĐỊNH CHUNG`
         level = levels.level(style)
@@ -65,7 +75,29 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> list[S
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
         i += 1 + used
-    return roots
+    return roots, notes
+
+
+def _misread_roman(ln: Line, last_roman: str | None, parsed: tuple | None) -> tuple[str, str, str, str] | None:
+    """`H. MỤC TIÊU` or a second `II.` after `II.`: the next Roman numeral, misread by OCR.
+
+    Only ALL-CAPS headings, only the numeral expected next in sequence, and only when the line
+    did not already parse as a plausible heading (a letter `H.` in an A, B, … list stays a letter).
+    """
+    m = re.match(r"^(\S{1,4}?)\s*[.\-,]\s*(\S.*)$", ln.text)
+    expected = _next_roman(last_roman)
+    if not m or not expected or not is_all_caps(m[2][:30]):
+        return None
+    repeated = parsed is not None and parsed[1] == "roman" and parsed[0] == last_roman
+    lookalike = roman_lookalike(m[1], expected) and (parsed is None or parsed[1] == "upper")
+    return (expected, "roman", _heading(m[2]), "") if repeated or lookalike else None
+
+
+def _next_roman(roman: str | None) -> str | None:
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    if roman is None:
+        return "I"
+    return numerals[numerals.index(roman) + 1] if roman in numerals[:-1] else None
 
 
 def _wrapped(prev: Line | None, ln: Line, right_edge: float | None) -> bool:
@@ -87,6 +119,8 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str
     if _NAMED_BARE.match(text):
         return "Phụ lục", "named:phụ lục", "", ""
     m = _NUMBERED.match(text)
+    if not m and ln.conf is not None:  # OCR reads `3. Đánh giá` as `3, Đánh giá`
+        m = _NUMBERED.match(re.sub(r"^(\d{1,2}),\s", r"\1. ", text))
     if not m:
         return None
     number, rest = m["n"], m["rest"]
@@ -94,6 +128,16 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str
     if style is None or not _plausible(number, style, m["sep"], rest):
         return None
     return number, style, _heading(rest), ""
+
+
+# Tesseract reads Roman numerals as letters: II → H, Il, 11; III → HI, Ill, IIl; IV → lV.
+_ROMAN_LOOKALIKE = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "L": "I", "]": "I", "[": "I"})
+
+
+def roman_lookalike(token: str, expected: str) -> bool:
+    """Is `token` an OCR misreading of the Roman numeral `expected` (the next one in sequence)?"""
+    fixed = token.translate(_ROMAN_LOOKALIKE).replace("H", "II")
+    return fixed == expected and token != expected
 
 
 def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
@@ -113,10 +157,14 @@ def _heading(rest: str, named: bool = False) -> str:
     return rest.rstrip(" :.;")
 
 
-def _continue_heading(heading: str, ln: Line, following: list[Line]) -> tuple[str, int]:
-    """An ALL-CAPS (or bold) heading wrapped onto the next line(s)."""
+def _continue_heading(heading: str, ln: Line, following: list[Line], right_edge: float | None) -> tuple[str, int]:
+    """An ALL-CAPS (or bold) heading wrapped onto the next line(s), or a PDF line that runs to the margin."""
     used = 0
+    prev = ln
     for nxt in following[:3]:
+        if _wrapped(prev, nxt, right_edge) and not _NUMBERED.match(nxt.text) and len(heading) < _MAX_HEADING:
+            heading, used, prev = f"{heading} {nxt.text.rstrip(' :.;')}", used + 1, nxt
+            continue
         caps_wrap = is_all_caps(heading) and is_all_caps(nxt.text) and _NUMBERED.match(nxt.text) is None
         bold_wrap = ln.bold and nxt.bold and nxt.text[:1].isupper() and is_all_caps(heading) == is_all_caps(nxt.text)
         # a line wrapped in a PDF: unfinished heading, next line starts lower case in the same style

@@ -10,6 +10,7 @@ from extractors.entities import find_entities
 from extractors.layout import Line
 from extractors.resources import read_lines
 from normalizers import is_all_caps
+from normalizers.lexicon import is_syllable
 from pipeline.model import Signer
 
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?=\S)", re.I)
@@ -45,15 +46,20 @@ def _authority(text: str, vocab: CaseVocab | None) -> str | None:
     return f"{prefix} {proper_agency(text[m.end():], vocab)}"
 
 
+def _clean(text: str) -> str:
+    return text.strip("|[]!;:,. ")  # OCR specks at the edge of a seal or signature
+
+
 def _block_start(line: Line, nxt: Line | None) -> bool:
-    text = line.text
+    text = _clean(line.text)
     if not is_all_caps(text) or len(text.split()) > 10:
         return False
     if _AUTHORITY.match(text):
         return True
     if is_position(text):
         return nxt is None or not nxt.text.startswith(("Căn cứ", "Xét"))
-    return nxt is not None and is_all_caps(nxt.text) and is_position(nxt.text) and starts_with_agency(text)
+    return nxt is not None and is_all_caps(_clean(nxt.text)) and is_position(_clean(nxt.text)) \
+        and starts_with_agency(text)
 
 
 def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[list[Signer], list[Line]]:
@@ -74,8 +80,17 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[lis
 
 
 def _rejoin_initial(text: str) -> str:
-    """`Nguyễn N gọc Phúc`: a capital cut from the rest of its syllable by kerning or OCR."""
-    return re.sub(r"\b([A-ZĐ]) (?=[a-zà-ỹđ])", r"\1", text)
+    """`Nguyễn N gọc Phúc`, `Hà Ngọ c Chiến`: a syllable cut in two by kerning or OCR is joined
+    back when neither piece is a syllable on its own but together they are."""
+    words = text.split()
+    out: list[str] = []
+    for w in words:
+        if out and not (is_syllable(w) and is_syllable(out[-1])) and is_syllable(out[-1] + w) \
+                and (w[:1].islower() or len(out[-1]) == 1):
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _same(a: Signer, b: Signer) -> bool:
@@ -86,7 +101,10 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
     signer = Signer(span=lines[0].span())
     n = 0
     for ln in lines[:8]:
-        text = ln.text
+        text = _clean(ln.text)
+        if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
+            n += 1
+            continue
         if (auth := _authority(text, vocab)) and not signer.position:
             signer.authority.append(auth)
         elif is_all_caps(text) and is_position(text) and not signer.position:

@@ -41,11 +41,11 @@ def extract_layout(layout: Layout, source: Source, pages: list[PageContent] | No
     tables, table_warnings = extract_tables(layout)
     head = extract_header(layout)
     references, reference_warnings = extract_references(layout, head.header)
-    sections = extract_sections(layout, head.parts, head.title_end)
+    sections, section_warnings = extract_sections(layout, head.parts, head.title_end)
     budget, budget_warnings = extract_budget(layout, tables, head.header)
     doc = Document(source=source, header=head.header, references=references, sections=sections,
                    tables=tables, budget=budget, text="\n".join(ln.text for ln in layout.lines).strip(),
-                   warnings=table_warnings + head.warnings + reference_warnings + budget_warnings)
+                   warnings=table_warnings + head.warnings + reference_warnings + section_warnings + budget_warnings)
     doc.warnings += page_warnings(pages or [])
     return validate(doc)
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled samples, their gold answers, and the seeds extracted once per session."""
+"""Shared fixtures: the bundled samples (text, digital PDF, scanned PDF), extracted once per session."""
 
 from __future__ import annotations
 
@@ -14,20 +14,32 @@ if str(ROOT) not in sys.path:
 
 SAMPLES = ROOT / "samples"
 GOLD = ROOT / "tests" / "gold"
+KINDS = {"text": SAMPLES.glob("*.txt"), "pdf": (SAMPLES / "pdf").glob("*.pdf"),
+         "scan": (SAMPLES / "scan").glob("*.pdf")}
 
 
-@pytest.fixture(scope="session")
-def extracted(tmp_path_factory) -> Path:
-    """Every text sample run through the pipeline and written as JSON (as `vanban extract` does)."""
+def _extract(paths, out: Path) -> dict[str, dict]:
+    """Run the pipeline as `vanban extract` does and read the JSON back."""
     from pipeline.run import extract_file
     from pipeline.write import write_document
 
-    out = tmp_path_factory.mktemp("outputs")
-    for path in sorted(SAMPLES.glob("*.txt")):
-        write_document(extract_file(path), out, path.stem)
-    return out
+    docs = {}
+    for path in sorted(paths):
+        written = write_document(extract_file(path), out, path.stem)
+        docs[path.stem] = json.loads(written.read_text(encoding="utf-8"))
+    return docs
 
 
 @pytest.fixture(scope="session")
-def docs(extracted) -> dict[str, dict]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(extracted.glob("*.json"))}
+def docs(tmp_path_factory) -> dict[str, dict]:
+    return _extract(KINDS["text"], tmp_path_factory.mktemp("text"))
+
+
+@pytest.fixture(scope="session")
+def pdf_docs(tmp_path_factory) -> dict[str, dict]:
+    return _extract(KINDS["pdf"], tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="session")
+def scan_docs(tmp_path_factory) -> dict[str, dict]:
+    return _extract(KINDS["scan"], tmp_path_factory.mktemp("scan"))

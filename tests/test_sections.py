@@ -20,7 +20,7 @@ def sections_of(body: str, head: str = HEAD):
     layout = build_layout(head + body)
     extract_tables(layout)
     result = extract_header(layout)
-    return extract_sections(layout, result.parts, result.title_end)
+    return extract_sections(layout, result.parts, result.title_end)[0]
 
 
 def flat(body: str, head: str = HEAD) -> list[tuple]:

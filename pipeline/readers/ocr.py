@@ -9,7 +9,9 @@ layout code downstream (lines by `top`, columns by `x0`) needs.
 
 from __future__ import annotations
 
+import functools
 import os
+import subprocess
 import unicodedata
 
 import cv2
@@ -19,7 +21,11 @@ from PIL import Image
 
 from pipeline.readers.words import Word
 
-# Chosen by benchmarks/ocr_models.py (character error rate first, then speed); see its output.
+# Chosen by benchmarks/ocr_models.py, accuracy first: on degraded pages after `preprocess` the
+# `Vietnamese` script model (Debian tesseract-ocr-script-viet) made 0.09–0.19 % character errors
+# against 0.32–0.34 % for `vie` (which drops or shifts tones: chuyển→chuyến, đổi→đối), for 15–35 %
+# more time; `vie` is marginally better only on noiseless renders (0.10–0.13 % vs 0.19–0.20 %).
+# Use `pick_lang()` to fall back to `vie` where the script model is not installed.
 DEFAULT_LANG = "Vietnamese"
 MAX_SKEW = 5.0  # degrees; beyond this a page is rotated on purpose (or needs OSD), not skewed
 TIMEOUT = 180  # seconds per page: a pathological image must not hang a whole batch
@@ -34,32 +40,51 @@ _PINK_MIN_SAT, _PINK_MIN_VAL = 25, 170  # light, washed-out seal edges and JPEG 
 def preprocess(image: Image.Image | np.ndarray, binarize: str = "otsu") -> tuple[np.ndarray, float]:
     """Clean a page for Tesseract; returns (8-bit grayscale image, skew angle in degrees).
 
-    Steps: red/pink seal pixels → white, grayscale, skew estimate (±MAX_SKEW) and rotation, 3×3 median,
-    then `binarize` = "otsu" (global), "adaptive" (local mean) or "none" (normalised gray, Tesseract
-    binarises itself). The angle is the content's counter-clockwise tilt (PIL's `rotate` sense); the
-    returned image was rotated by −angle, same size, white corners (see module docstring).
+    Steps: red/pink seal ink → paper white (`drop_red`), grayscale, skew estimate (±MAX_SKEW) and rotation,
+    contrast stretch, then `binarize`: "otsu" (global black/white, the default), "soft" (paper above
+    Otsu's level → white, ink keeps its grey levels), "adaptive" (local mean) or "none" (stretched
+    gray). benchmarks/ocr_models.py, degraded pages, `Vietnamese` model, two seeds (CER; s/page):
+    otsu 0.09 %, 0.19 % (2.0; 3.5 s) · none 0.12 %, 0.17 % (3.5; 5.3 s) · soft 0.13 %, 0.23 % ·
+    adaptive 6.6 %, 5.6 % (it keeps the JPEG noise). Otsu is as accurate as gray and 1.5× faster.
+    The angle is the content's counter-clockwise tilt (PIL's `rotate` sense); the returned image was
+    rotated by −angle, same size, white corners (see module docstring).
     """
     arr = np.asarray(image)
     if arr.ndim == 3:
         rgb = arr[:, :, :3] if arr.shape[2] >= 3 else np.repeat(arr[:, :, :1], 3, axis=2)
-        rgb = rgb.copy()
-        rgb[red_mask(rgb) > 0] = 255
-        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        gray = drop_red(np.ascontiguousarray(rgb))
     else:
         gray = arr.astype(np.uint8, copy=True)
     angle = estimate_skew(gray)
     if abs(angle) >= 0.05:
         gray = rotate(gray, -angle)
-    # A 3×3 median removes scanner speckle and JPEG ringing without eating diacritics at ≥200 dpi;
-    # fastNlMeans costs seconds per page for no measurable gain on printed text.
-    gray = cv2.medianBlur(gray, 3)
+    # No denoising filter: on the benchmark's noisy JPEG pages a 3×3 median raised the CER (0.13 % →
+    # 0.18 %, it thins diacritics) and fastNlMeans cost 5.6 s per page for no gain; the "soft"
+    # threshold below already whitens background speckle.
     gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)  # stretch faded scans to full contrast
     if binarize == "otsu":
         gray = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    elif binarize == "soft":
+        # Paper (above Otsu's threshold) → white; ink keeps its grey levels for the LSTM recogniser.
+        level = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0]
+        gray[gray > level] = 255
     elif binarize == "adaptive":
         block = _odd(max(15, gray.shape[1] // 40))  # a few character widths
         gray = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block, 15)
     return gray, angle
+
+
+def drop_red(rgb: np.ndarray) -> np.ndarray:
+    """Grayscale of an RGB page with red/pink seal ink turned (near) white; black and blue ink kept.
+
+    Seal pixels are not painted white: they take the red channel's value instead. Red ink passes red
+    light, so in that channel the seal is as light as paper, while black text under the seal stays
+    black (painting the mask white cut the strokes where a seal crosses text).
+    """
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    mask = red_mask(rgb) > 0
+    gray[mask] = rgb[:, :, 0][mask]
+    return gray
 
 
 def red_mask(rgb: np.ndarray) -> np.ndarray:
@@ -121,11 +146,11 @@ def ocr_page(image: Image.Image | np.ndarray, page: int, dpi: float, lang: str =
     The image is OCR'd as given (pass `preprocess(...)[0]` for scans). `line_id` numbers the
     (block, paragraph, line) triples in Tesseract's reading order, from 0 on each page.
     """
-    # Tesseract's OpenMP threads fight each other when several pages are OCR'd at once (one process
-    # per page/document is how this pipeline parallelises): with 2 cores, 2 processes × 4 threads
-    # each run several times slower than 2 single-threaded ones (tesseract-ocr/tesseract#3109).
-    # pytesseract passes os.environ to the subprocess, so setting it here is enough; a value the
-    # user set explicitly wins.
+    # One Tesseract thread: the pipeline parallelises over pages/documents with processes, and
+    # Debian's OpenMP build then oversubscribes the cores (tesseract-ocr/tesseract#3109). Measured on
+    # this 2-core machine, A4 page, `Vietnamese`: 4 pages in 4 processes 10.0 s with the limit, 23.7 s
+    # without; even one page alone 2.3 s vs 7.0 s. pytesseract passes os.environ to the subprocess,
+    # so setting it here is enough; a value the user set explicitly wins.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     pil = Image.fromarray(image) if isinstance(image, np.ndarray) else image
     # --dpi: arrays carry no resolution, and Tesseract would assume 70 dpi and misjudge noise sizes.
@@ -145,6 +170,23 @@ def ocr_page(image: Image.Image | np.ndarray, page: int, dpi: float, lang: str =
         x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
         words.append(Word(text, x * k, y * k, (x + w) * k, (y + h) * k, page, conf=conf, line_id=line_id))
     return words
+
+
+@functools.cache
+def available_langs() -> frozenset[str]:
+    """Installed Tesseract models, script models included (pytesseract.get_languages drops `Vietnamese`).
+
+    Its pattern accepts only lower-case names; `tesseract --list-langs` prints one model per line
+    after a header line.
+    """
+    out = subprocess.run([pytesseract.pytesseract.tesseract_cmd, "--list-langs"], capture_output=True,
+                         text=True, timeout=30).stdout
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
+
+
+def pick_lang() -> str:
+    """DEFAULT_LANG when installed (Debian tesseract-ocr-script-viet), else `vie` (tesseract-ocr-vie)."""
+    return DEFAULT_LANG if DEFAULT_LANG in available_langs() else "vie"
 
 
 def engine_name(lang: str = DEFAULT_LANG) -> str:

@@ -1,0 +1,123 @@
+"""Ruled tables on page images: grid, merged header cells, OCR words in the right cells (real Tesseract)."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.readers import ocr  # noqa: E402
+from pipeline.readers.image_tables import find_table_grids, ocr_empty_cells, table_word_indices  # noqa: E402
+
+FONTS = ["/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+         "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"]
+FONT = next((p for p in FONTS if Path(p).exists()), None)
+DPI = 300
+XS = [150, 300, 1000, 1400, 1800]  # column rules (px)
+YS = [260, 360, 460, 560, 660, 760]  # row rules (px): 2 header rows, 3 body rows
+# (row, col, row_span, col_span, text)
+CELLS = [
+    (0, 0, 2, 1, "STT"), (0, 1, 2, 1, "Nội dung"), (0, 2, 1, 2, "Kinh phí"),
+    (1, 2, 1, 1, "Năm 2016"), (1, 3, 1, 1, "Năm 2017"),
+    (2, 0, 1, 1, "1"), (2, 1, 1, 1, "Hỗ trợ doanh nghiệp"), (2, 2, 1, 1, "8.971,98"), (2, 3, 1, 1, "60,00"),
+    (3, 0, 1, 1, "2"), (3, 1, 1, 1, "Đào tạo cán bộ"), (3, 2, 1, 1, "1.250,50"), (3, 3, 1, 1, "45,00"),
+    (4, 0, 1, 1, "3"), (4, 1, 1, 1, "Tổng cộng"), (4, 2, 1, 1, "10.222,48"), (4, 3, 1, 1, "105,00"),
+]
+
+pytestmark = [
+    pytest.mark.skipif(FONT is None, reason="no serif font with Vietnamese glyphs"),
+    pytest.mark.skipif(ocr.DEFAULT_LANG not in ocr.available_langs(), reason="Tesseract model missing"),
+]
+
+
+def _table_page() -> Image.Image:
+    """A title line, then the table: rules drawn per cell edge, so merged cells have no inner rule."""
+    font = ImageFont.truetype(FONT, 46)
+    img = Image.new("RGB", (1950, 900), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((700, 120), "KẾ HOẠCH", font=ImageFont.truetype(FONT, 54), fill="black")
+    for r, c, rs, cs, text in CELLS:
+        x0, y0, x1, y1 = XS[c], YS[r], XS[c + cs], YS[r + rs]
+        draw.rectangle((x0, y0, x1, y1), outline="black", width=3)
+        w = draw.textlength(text, font=font)
+        x = x1 - 20 - w if text[0].isdigit() and c >= 2 else (x0 + x1 - w) / 2 if r < 2 else x0 + 20
+        draw.text((x, (y0 + y1) / 2 - 28), text, font=font, fill="black")
+    return img
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    """The page as OCR sees it: preprocessed, words in points."""
+    gray, _ = ocr.preprocess(_table_page())
+    words = ocr.ocr_page(gray, 1, DPI)
+    return gray, words
+
+
+@pytest.fixture(scope="module")
+def grid(scanned):
+    gray, words = scanned
+    grids = find_table_grids(gray, words, 1, DPI)
+    assert len(grids) == 1
+    return grids[0]
+
+
+def test_grid_shape_and_bbox(grid):
+    assert len(grid.rows) == 5 and all(len(row) == 4 for row in grid.rows)
+    k = 72 / DPI
+    assert grid.bbox == pytest.approx((XS[0] * k, YS[0] * k, XS[-1] * k, YS[-1] * k), abs=2)
+    assert grid.method == "ruling-lines" and grid.page == 1
+
+
+def test_merged_header_cells(grid):
+    head, sub = grid.rows[0], grid.rows[1]
+    assert head[2].text == "Kinh phí" and head[2].col_span == 2 and head[2].row_span == 1
+    assert head[3] is None
+    assert head[0].text == "STT" and head[0].row_span == 2 and sub[0] is None
+    assert head[1].text == "Nội dung" and head[1].row_span == 2 and sub[1] is None
+    assert [sub[2].text, sub[3].text] == ["Năm 2016", "Năm 2017"]
+
+
+def test_numbers_in_their_cells(grid):
+    body = [[cell.text for cell in row] for row in grid.rows[2:]]
+    assert body == [["1", "Hỗ trợ doanh nghiệp", "8.971,98", "60,00"],
+                    ["2", "Đào tạo cán bộ", "1.250,50", "45,00"],
+                    ["3", "Tổng cộng", "10.222,48", "105,00"]]
+    cell = grid.rows[2][2]
+    k = 72 / DPI
+    assert (cell.x0, cell.top, cell.x1, cell.bottom) == pytest.approx((XS[2] * k, YS[2] * k, XS[3] * k, YS[3] * k),
+                                                                        abs=2)
+    assert 0 <= cell.conf <= 100
+
+
+def test_table_words_identified(scanned, grid):
+    _, words = scanned
+    inside = table_word_indices([grid], words)
+    assert {words[i].text for i in inside} >= {"8.971,98", "60,00", "STT"}
+    assert all(i not in inside for i, w in enumerate(words) if w.text in ("KẾ", "HOẠCH"))
+
+
+def test_structure_without_words_then_cells_read_in_one_call(scanned):
+    """No OCR words (text height guessed from dpi): the same grid, empty; then every cell read from its ink."""
+    grids = find_table_grids(scanned[0], [], 1, DPI)
+    assert len(grids) == 1 and len(grids[0].rows) == 5 and grids[0].rows[0][2].col_span == 2
+    assert all(cell is None or cell.text == "" for row in grids[0].rows for cell in row)
+    assert ocr_empty_cells(scanned[0], grids, DPI) == len(CELLS)
+    for r, c, _, _, text in CELLS:
+        got = grids[0].rows[r][c].text
+        if text[0].isdigit():  # numbers exactly; words may lose a tone mark (`cán` → `cần` at 11 pt)
+            assert got == text
+        else:
+            assert difflib.SequenceMatcher(None, got, text).ratio() > 0.85, (got, text)
+
+
+def test_text_page_has_no_table():
+    img = Image.new("L", (1800, 700), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 54)
+    draw.text((150, 120), "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", font=font, fill=0)
+    draw.line((300, 200, 700, 200), fill=0, width=3)  # the short rule under the agency name
+    draw.text((150, 260), "Số: 684/QĐ-UBND ——— Độc lập - Tự do - Hạnh phúc", font=font, fill=0)
+    assert find_table_grids(np.asarray(img), [], 1, DPI) == []
