@@ -44,7 +44,8 @@ def tally_of(kind: str, docs: dict) -> score.Tally:
 
 @pytest.fixture(scope="module", params=["text", "pdf", "scan"])
 def kind_docs(request):
-    return request.param, request.getfixturevalue({"text": "docs", "pdf": "pdf_docs", "scan": "scan_docs"}[request.param])
+    fixture = {"text": "docs", "pdf": "pdf_docs", "scan": "scan_docs"}[request.param]
+    return request.param, request.getfixturevalue(fixture)
 
 
 def test_every_sample_has_output(kind_docs):
