@@ -49,6 +49,30 @@ def style_of(number: str, last_upper: str | None = None) -> str | None:
     return None
 
 
+def next_roman(roman: str | None) -> str | None:
+    """The Roman numeral after `roman` (I when there was none)."""
+    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+    if roman is None:
+        return "I"
+    return numerals[numerals.index(roman) + 1] if roman in numerals[:-1] else None
+
+
+# Tesseract reads Roman numerals as letters: II → H, Il, ]I; III → HI, Ill, IIl; IV → lV.
+_ROMAN_LOOKALIKE = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "L": "I", "]": "I", "[": "I",
+                                  "i": "I", "v": "V", "x": "X"})
+
+
+def roman_lookalike(token: str, expected: str) -> bool:
+    """Is `token` an OCR misreading of the Roman numeral `expected` (the next one in sequence)?
+
+    Plain numbers (`1`, `11`) never are: they are Arabic numbering in their own right.
+    """
+    if token.isdigit():
+        return False
+    fixed = token.translate(_ROMAN_LOOKALIKE).replace("H", "II")
+    return fixed == expected and token != expected
+
+
 class LevelStack:
     """Assigns levels to numbering styles as they appear (see the module docstring)."""
 

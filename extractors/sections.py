@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.layout import Layout, Line
-from extractors.numbering import LevelStack, style_of
+from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_of
 from normalizers import is_all_caps
 from pipeline.model import Section, Warning
 
@@ -85,19 +85,12 @@ def _misread_roman(ln: Line, last_roman: str | None, parsed: tuple | None) -> tu
     did not already parse as a plausible heading (a letter `H.` in an A, B, … list stays a letter).
     """
     m = re.match(r"^(\S{1,4}?)\s*[.\-,]\s*(\S.*)$", ln.text)
-    expected = _next_roman(last_roman)
+    expected = next_roman(last_roman)
     if not m or not expected or not is_all_caps(m[2][:30]):
         return None
     repeated = parsed is not None and parsed[1] == "roman" and parsed[0] == last_roman
     lookalike = roman_lookalike(m[1], expected) and (parsed is None or parsed[1] == "upper")
     return (expected, "roman", _heading(m[2]), "") if repeated or lookalike else None
-
-
-def _next_roman(roman: str | None) -> str | None:
-    numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-    if roman is None:
-        return "I"
-    return numerals[numerals.index(roman) + 1] if roman in numerals[:-1] else None
 
 
 def _wrapped(prev: Line | None, ln: Line, right_edge: float | None) -> bool:
@@ -128,16 +121,6 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str
     if style is None or not _plausible(number, style, m["sep"], rest):
         return None
     return number, style, _heading(rest), ""
-
-
-# Tesseract reads Roman numerals as letters: II → H, Il, 11; III → HI, Ill, IIl; IV → lV.
-_ROMAN_LOOKALIKE = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "L": "I", "]": "I", "[": "I"})
-
-
-def roman_lookalike(token: str, expected: str) -> bool:
-    """Is `token` an OCR misreading of the Roman numeral `expected` (the next one in sequence)?"""
-    fixed = token.translate(_ROMAN_LOOKALIKE).replace("H", "II")
-    return fixed == expected and token != expected
 
 
 def _plausible(number: str, style: str, sep: str, rest: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from extractors.layout import Layout, Line, TableBlock, clean_inline
-from extractors.numbering import LevelStack, style_of
+from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_of
 from normalizers import normalize_text, normalize_unit, parse_number
 from pipeline.model import Row, Table, Warning
 
@@ -88,9 +88,7 @@ def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
 
 def _grid(block: TableBlock) -> list[RawRow]:
     if block.kind == "grid":
-        rows = [RawRow([Cell(normalize_text(c.text), c.italic, c.conf, (c.x0, c.top, c.x1, c.bottom)) if c else Cell("")
-                        for c in cells], ln)
-                for cells, ln in zip(block.grid, block.lines)]
+        rows = [RawRow([_grid_cell(c) for c in cells], ln) for cells, ln in zip(block.grid, block.lines)]
     elif block.kind == "html":
         rows = _html_rows(block)
     elif block.kind == "pipe":
@@ -102,6 +100,17 @@ def _grid(block: TableBlock) -> list[RawRow]:
     for r in rows:
         r.cells += [Cell("")] * (width - len(r.cells))
     return rows
+
+
+def _grid_cell(c) -> Cell:
+    return Cell(_without_rulings(c.text), c.italic, c.conf, (c.x0, c.top, c.x1, c.bottom)) if c else Cell("")
+
+
+def _without_rulings(text: str) -> str:
+    """OCR reads the ruling lines at a cell's edges as `|`, `[`, `]`: drop them around the text."""
+    text = normalize_text(text)
+    text = re.sub(r"(?<=\d)[|\]\[¦!]+|[|\]\[¦!]+(?=\d)", "", text)
+    return "\n".join(part.strip(" |[]¦!;:'`’") for part in text.split("\n")).strip()
 
 
 def _cell(raw: str) -> Cell:
@@ -159,7 +168,7 @@ def _line_of(block: TableBlock, tr) -> Line:
 
 def _is_column_number_row(texts: list[str]) -> bool:
     """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one."""
-    vals = [t.strip("()") for t in texts if t]
+    vals = [t.strip("().|;: ") for t in texts if t.strip("().|;: ")]
     digits = [v for v in vals if v.isdigit()]
     short = all(len(v) <= 3 and (v.isdigit() or v.isalpha()) for v in vals)
     return short and len(digits) >= 3 and len(digits) >= len(vals) * 0.6 and all(
@@ -233,6 +242,7 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
     stt_col, label_col = _key_columns(columns, data)
     data = _drop_repeated_headers(data, header)
     drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
+    _fix_misread_roman(drafts, warnings)
     rows = _finish_rows(drafts, stt_col, label_col)
     return Table(columns=columns, rows=rows)
 
@@ -240,7 +250,8 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
 def _drop_repeated_headers(data: list[RawRow], header: list[RawRow]) -> list[RawRow]:
     """A table continued on a new page repeats its header and its `1 2 3 …` row: not data."""
     seen = {tuple(r.texts()) for r in header}
-    return [r for r in data if tuple(r.texts()) not in seen and not _is_column_number_row(r.texts())]
+    return [r for r in data if tuple(r.texts()) not in seen and not _is_column_number_row(r.texts())
+            and not _STT_HEADER.match(r.texts()[0])]
 
 
 def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
@@ -251,7 +262,7 @@ def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
         texts[stt_col] = ""
     numbers = any(parse_number(t) is not None for j, t in enumerate(texts) if j not in (stt_col, label_col))
     italic = any(c.italic for c in row.cells if c.text)
-    return DraftRow(stt.rstrip(".)-").lstrip("("), texts, italic, row.line, numbers, [row])
+    return DraftRow(stt.strip().rstrip(".)-").lstrip("(").strip(), texts, italic, row.line, numbers, [row])
 
 
 def _merge_split_rows(rows: list[DraftRow], label_col: int) -> list[DraftRow]:
@@ -270,6 +281,19 @@ def _merge_split_rows(rows: list[DraftRow], label_col: int) -> list[DraftRow]:
         else:
             out.append(r)
     return out
+
+
+def _fix_misread_roman(drafts: list[DraftRow], warnings: list[Warning]) -> None:
+    """Group numbers I, II, III … run in sequence: `H` or a second `II` where `II`/`III` is due is OCR."""
+    last: str | None = None
+    for d in drafts:
+        expected = next_roman(last)
+        if expected and d.stt and d.stt != expected and (roman_lookalike(d.stt, expected) or d.stt == last):
+            warnings.append(Warning(code="row_number_guessed", span=d.line.span(),
+                                    message=f"Row numbered '{d.stt}' read as {expected}: OCR misreads Roman numerals."))
+            d.stt = expected
+        if style_of(d.stt) == "roman":
+            last = d.stt
 
 
 def _absorb(into: DraftRow, row: DraftRow) -> None:

@@ -54,7 +54,7 @@ def _process(job: tuple[Path, Path, str, bool]) -> tuple[Path, str, str, int, st
     from pipeline.write import write_document
 
     path, out_dir, stem, tables_csv = job
-    doc = extract_file(path)
+    doc = extract_file(path)  # never raises: failures come back as a `failed` document
     out = write_document(doc, out_dir, stem)
     if tables_csv:
         from pipeline.export import export_tables
