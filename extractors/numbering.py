@@ -60,17 +60,22 @@ def next_roman(roman: str | None) -> str | None:
 # Tesseract reads Roman numerals as letters: II → H, Il, ]I; III → HI, Ill, IIl; IV → lV.
 _ROMAN_LOOKALIKE = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "L": "I", "]": "I", "[": "I",
                                   "i": "I", "v": "V", "x": "X"})
+# Glyphs it gives for runs of upright strokes with touching serifs (II → n, III → m, Im, HI).
+_STROKES = frozenset("Il1|!][iHnm")
 
 
 def roman_lookalike(token: str, expected: str) -> bool:
     """Is `token` an OCR misreading of the Roman numeral `expected` (the next one in sequence)?
 
-    Plain numbers (`1`, `11`) never are: they are Arabic numbering in their own right.
+    Plain numbers (`1`, `11`) never are: they are Arabic numbering in their own right; nor is a
+    valid Roman numeral (a repeated or restarted number is the caller's call).
     """
-    if token.isdigit():
+    if token.isdigit() or token == expected:
         return False
-    fixed = token.translate(_ROMAN_LOOKALIKE).replace("H", "II")
-    return fixed == expected and token != expected
+    if token.translate(_ROMAN_LOOKALIKE).replace("H", "II") == expected:
+        return True
+    strokes_only = len(expected) > 1 and set(expected) == {"I"}
+    return strokes_only and len(token) <= 3 and set(token) <= _STROKES and not roman_value(token)
 
 
 class LevelStack:

@@ -110,6 +110,7 @@ def _without_rulings(text: str) -> str:
     """OCR reads the ruling lines at a cell's edges as `|`, `[`, `]`: drop them around the text."""
     text = normalize_text(text)
     text = re.sub(r"(?<=\d)[|\]\[¦!]+|[|\]\[¦!]+(?=\d)", "", text)
+    text = re.sub(r"^[.,·'`]+(?=\d)", "", text)  # a speck before a number (`.826,60`): no number starts so
     return "\n".join(part.strip(" |[]¦!;:'`’") for part in text.split("\n")).strip()
 
 
@@ -286,14 +287,22 @@ def _merge_split_rows(rows: list[DraftRow], label_col: int) -> list[DraftRow]:
 def _fix_misread_roman(drafts: list[DraftRow], warnings: list[Warning]) -> None:
     """Group numbers I, II, III … run in sequence: `H` or a second `II` where `II`/`III` is due is OCR."""
     last: str | None = None
+    previous = ""
     for d in drafts:
         expected = next_roman(last)
-        if expected and d.stt and d.stt != expected and (roman_lookalike(d.stt, expected) or d.stt == last):
+        if expected and d.stt and d.stt != expected and not _continues_letters(d.stt, previous) and (
+                roman_lookalike(d.stt, expected) or d.stt == last):
             warnings.append(Warning(code="row_number_guessed", span=d.line.span(),
                                     message=f"Row numbered '{d.stt}' read as {expected}: OCR misreads Roman numerals."))
             d.stt = expected
         if style_of(d.stt) == "roman":
             last = d.stt
+        previous = d.stt or previous
+
+
+def _continues_letters(stt: str, previous: str) -> bool:
+    """`n` right after `m` is the next item of a lettered list, not a misread `II`."""
+    return len(stt) == len(previous) == 1 and stt.isalpha() and ord(stt) == ord(previous) + 1
 
 
 def _absorb(into: DraftRow, row: DraftRow) -> None:

@@ -1,7 +1,14 @@
 """Pure normalisation helpers for Vietnamese administrative documents."""
 
 from normalizers.dates import DATE_PATTERN, find_dates, parse_vn_date, to_iso
-from normalizers.encoding import decode_bytes, decode_tcvn3, repair_tcvn3_mojibake, vietnamese_score
+from normalizers.encoding import (
+    decode_bytes,
+    decode_tcvn3,
+    marked_share,
+    repair_tcvn3_mojibake,
+    undo_tcvn3_mojibake,
+    vietnamese_score,
+)
 from normalizers.numbers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_number, to_vnd
 from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text
 
@@ -13,6 +20,7 @@ __all__ = [
     "find_dates",
     "fold_diacritics",
     "is_all_caps",
+    "marked_share",
     "normalize_spaces",
     "normalize_text",
     "normalize_unit",
@@ -22,5 +30,6 @@ __all__ = [
     "repair_tcvn3_mojibake",
     "to_iso",
     "to_vnd",
+    "undo_tcvn3_mojibake",
     "vietnamese_score",
 ]

@@ -14,6 +14,8 @@ _CHAR_MAP = str.maketrans(
         "\u00f0": "\u0111",
         **{chr(cp): "-" for cp in range(0x2010, 0x2016)},
         "\u2212": "-",
+        "\u2044": "/",  # fraction slash and division slash: OCR reads the `/` of `53/QĐ-UBND` as them
+        "\u2215": "/",
         **{chr(cp): " " for cp in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))},
         **{chr(cp): None for cp in (0x200B, 0x200C, 0x200D, 0xFEFF)},
     }

@@ -21,14 +21,21 @@ from pipeline.load import SUPPORTED
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def find_inputs(args: list[str]) -> tuple[list[Path], list[str]]:
-    """Expand files, folders (recursively, supported types only) and globs; report what matched nothing."""
+def find_inputs(args: list[str]) -> tuple[list[Path], list[str], Counter[str]]:
+    """Expand files, folders (recursively, supported types only) and globs.
+
+    Returns the inputs, the arguments that matched nothing, and the files skipped inside folders
+    counted by suffix (a `.docx` among the scans is named, not silently passed over).
+    """
     found: dict[Path, None] = {}
     missing = []
+    skipped: Counter[str] = Counter()
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            hits = [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED]
+            files = [f for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith(".")]
+            hits = [f for f in files if f.suffix.lower() in SUPPORTED]
+            skipped.update(f.suffix.lower() or "(no suffix)" for f in files if f.suffix.lower() not in SUPPORTED)
         elif p.is_file():
             hits = [p]
         else:
@@ -36,7 +43,7 @@ def find_inputs(args: list[str]) -> tuple[list[Path], list[str]]:
         if not hits:
             missing.append(arg)
         found.update(dict.fromkeys(hits))
-    return list(found), missing
+    return list(found), missing, skipped
 
 
 def output_stems(paths: list[Path]) -> dict[Path, str]:
@@ -64,9 +71,13 @@ def _process(job: tuple[Path, Path, str, bool]) -> tuple[Path, str, str, int, st
 
 
 def cmd_extract(ns: argparse.Namespace) -> int:
-    paths, missing = find_inputs(ns.paths)
+    paths, missing, skipped = find_inputs(ns.paths)
     for m in missing:
         print(f"vanban: no input matches '{m}'", file=sys.stderr)
+    if skipped:
+        kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items()))
+        print(f"vanban: skipped {sum(skipped.values())} file(s) of unsupported types in the folders ({kinds})",
+              file=sys.stderr)
     if not paths:
         return EXIT_USAGE
     out_dir = Path(ns.output)

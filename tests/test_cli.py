@@ -76,6 +76,17 @@ def test_bad_files_get_error_records_and_the_batch_goes_on(tmp_path):
     assert SUMMARY.search(run.stderr).group(4) == "3"
 
 
+def test_unsupported_files_in_a_folder_are_named_not_read(tmp_path):
+    (tmp_path / "in").mkdir()
+    shutil.copy(SAMPLES / f"{SAMPLE_STEMS[0]}.txt", tmp_path / "in")
+    (tmp_path / "in" / "ke-hoach.docx").write_bytes(b"PK\x03\x04 not read")
+    (tmp_path / "in" / ".DS_Store").write_bytes(b"\x00\x01")
+    run = vanban(tmp_path / "in", "-o", tmp_path / "out")
+    assert run.returncode == 0
+    assert "skipped 1 file(s) of unsupported types in the folders (1 .docx)" in run.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{SAMPLE_STEMS[0]}.json"]
+
+
 def test_path_that_matches_nothing_is_a_usage_error(tmp_path):
     run = vanban("samples/nothing_*.txt", "-o", tmp_path / "out")
     assert run.returncode == 2

@@ -1,28 +1,29 @@
-"""Ruled tables on page images: ruling lines by morphology, the cell grid with merged cells, OCR words in cells.
+"""Ruled tables on page images: ruling lines by morphology, the cell grid with merged cells, each cell OCR'd.
 
 Why not img2table (MIT, on PyPI; its bordered-table path is the same idea: opening with long
 horizontal/vertical kernels, connected components, cells from line intersections, merged cells):
 - it requires `opencv-contrib-python`, a second, non-headless OpenCV build that overwrites the
   `cv2` of our `opencv-python-headless` in the same environment (and pulls in GUI libraries);
-- it runs its own OCR over the document, while we already hold Tesseract words with confidences
-  (a second OCR pass would double the slowest step), and it returns DataFrames of strings where we
-  need boxes, spans and the confidence of each cell;
-- the part we need is ~200 lines of OpenCV/numpy here. Nothing is downloaded at run time either way.
+- it runs Tesseract once per cell (a process start each), where we read all the cells of a page in
+  one call, and it returns DataFrames of strings where we need boxes, spans and the confidence of
+  each cell;
+- the part we need is ~250 lines of OpenCV/numpy here. Nothing is downloaded at run time either way.
 
 Method: ink (Otsu) → horizontal and vertical line masks by opening with kernels just longer than a
 text line's height (letters cannot survive, row and column rules can), small gaps closed again for
-broken scan lines. Line segments are connected components of the masks; a table is a connected
-structure of lines with at least 3 horizontal and 3 vertical rule positions (2 rows × 2 columns).
-Row/column boundaries are the clustered y/x positions of the segments; a slot merges with its right
-(lower) neighbour when no ruling segment actually separates them, which gives `col_span`/`row_span`.
+broken scan lines. The text height comes from the pixels (word blobs), so tables are found before
+any OCR. Line segments are connected components of the masks; a table is a connected structure of
+lines with at least 3 horizontal and 3 vertical rule positions (2 rows × 2 columns). Row/column
+boundaries are the clustered y/x positions of the segments; a slot merges with its right (lower)
+neighbour when no ruling segment actually separates them, which gives `col_span`/`row_span`.
 
-The page is OCR'd with its rules: Tesseract finds and removes ruling lines itself and uses them to
-keep cells apart; erasing them first made it lose `STT` and the lone digits of the STT column.
-Cells left empty that do hold ink can be read again with `ocr_empty_cells` (one Tesseract call).
-
-Words: a word belongs to the cell containing its centre. The cells of a grid tile its bbox, so a
-caller can tell table words by testing the centre against `TableGrid.bbox` — `table_word_indices`
-does exactly that and is the supported way.
+Cells are read from their own pixels, not from a full-page OCR: Tesseract's page segmentation runs
+text lines across column rules and reads digits in narrow cells as noise (`3.311,00` → `4 444 oo`,
+`15,00` → `1500`, whole labels at confidence 0 on the samples). `read_cells` erases the rules, crops
+every cell's ink, stacks the crops into one tall strip with white space between them and reads it
+as a block of text (psm 6) in one Tesseract call per page; words go back to their cells by their
+vertical position in the strip. The page itself is then OCR'd with its table regions blanked
+(`blank_tables`), so no pixel is read twice.
 """
 
 from __future__ import annotations
@@ -49,32 +50,47 @@ class _Segment:
         return self.end - self.start
 
 
-def find_table_grids(gray: np.ndarray, words: list[Word], page: int, dpi: float) -> list[TableGrid]:
-    """Ruled tables of a page image (8-bit gray, as OCR'd) with OCR `words`; grids in PDF points."""
-    text_h = text_height_px(words, dpi)
+def read_tables(gray: np.ndarray, page: int, dpi: float, lang: str = DEFAULT_LANG) -> list[TableGrid]:
+    """Ruled tables of a page image (8-bit gray, preprocessed) with every cell read; grids in PDF points."""
+    text_h = text_height_px(gray, dpi)
     h_mask, v_mask = line_masks(gray, text_h)
-    tol = max(4.0, dpi / 40)  # ~0.6 mm: one rule drawn thick, or drifting by a pixel or two
-    h_segs, v_segs = _segments(h_mask, horizontal=True), _segments(v_mask, horizontal=False)
-    grids = []
-    for x, y, w, h in _regions(h_mask, v_mask):
-        hs = [s for s in h_segs if y - tol <= s.pos <= y + h + tol and x - tol <= s.start and s.end <= x + w + tol]
-        vs = [s for s in v_segs if x - tol <= s.pos <= x + w + tol and y - tol <= s.start and s.end <= y + h + tol]
-        ys = _cluster(hs, tol, min_total=3 * text_h)
-        xs = _cluster(vs, tol, min_total=text_h)
-        if hs and vs:
-            # Open-sided tables (no outer vertical rules, or no top rule): the other lines' ends bound them.
-            xs = _add_edges(xs, min(s.start for s in hs), max(s.end for s in hs), 2 * tol)
-            ys = _add_edges(ys, min(s.start for s in vs), max(s.end for s in vs), 2 * tol)
-        if len(ys) < 3 or len(xs) < 3:
-            continue
-        grids.append(_grid(ys, xs, h_mask, v_mask, words, page, dpi, tol))
+    grids = _grids(h_mask, v_mask, page, dpi, text_h)
+    if grids:
+        without_rules = gray.copy()
+        without_rules[rule_pixels(h_mask, v_mask, text_h) > 0] = 255
+        read_cells(without_rules, grids, dpi, text_h, lang)
     return grids
 
 
-def text_height_px(words: list[Word], dpi: float) -> float:
-    """Median OCR word height in pixels; 13-pt text (~0.17 in) when there are no words."""
-    heights = [(w.bottom - w.top) * dpi / 72 for w in words if w.bottom > w.top]
-    return float(np.median(heights)) if heights else 0.17 * dpi
+def find_table_grids(gray: np.ndarray, page: int, dpi: float) -> list[TableGrid]:
+    """The ruled tables' structure only: cells with boxes and spans, no text."""
+    text_h = text_height_px(gray, dpi)
+    return _grids(*line_masks(gray, text_h), page, dpi, text_h)
+
+
+def blank_tables(gray: np.ndarray, grids: list[TableGrid], dpi: float) -> np.ndarray:
+    """A copy of the page with the tables' areas painted white: what is left for the page OCR."""
+    out = gray.copy()
+    k = dpi / 72
+    for g in grids:
+        x0, y0, x1, y1 = (round(v * k) for v in g.bbox)
+        out[max(0, y0 - 2):y1 + 3, max(0, x0 - 2):x1 + 3] = 255
+    return out
+
+
+def text_height_px(gray: np.ndarray, dpi: float) -> float:
+    """Median height of the page's word blobs in pixels (a word with its diacritics); 13 pt when none.
+
+    Letters are joined into word blobs by a small dilation, so the height is a whole word's (ascenders,
+    descenders and tone marks), as an OCR word box would give, without running OCR first.
+    """
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(dpi / 40)), max(3, round(dpi / 60))))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, kernel), connectivity=8)
+    widths, heights = stats[1:, 2], stats[1:, 3]
+    # Word-like blobs: taller than a speck, shorter than a stamp or a rule, not a long rule or a column of dots.
+    keep = (heights >= 0.06 * dpi) & (heights <= 0.5 * dpi) & (widths <= 4 * dpi) & (widths >= 0.3 * heights)
+    return float(np.median(heights[keep])) if keep.any() else 0.17 * dpi
 
 
 def line_masks(gray: np.ndarray, text_h: float) -> tuple[np.ndarray, np.ndarray]:
@@ -91,50 +107,109 @@ def line_masks(gray: np.ndarray, text_h: float) -> tuple[np.ndarray, np.ndarray]
     return h, v
 
 
-def ocr_empty_cells(gray: np.ndarray, grids: list[TableGrid], dpi: float, lang: str = DEFAULT_LANG) -> int:
-    """Read cells that have ink but got no OCR word, all in one Tesseract call; returns cells filled.
+def rule_pixels(h_mask: np.ndarray, v_mask: np.ndarray, text_h: float) -> np.ndarray:
+    """The pixels to erase before reading cells: line-mask parts at least two text heights long, widened.
 
-    Full-page segmentation drops lone short text (a `1` in the STT column, an `x`) as noise. Each such
-    cell's ink, cropped inside its rules, is stacked into one strip read as a text block (psm 6), and
-    the words are sent back by their vertical position: one process start instead of one per cell.
+    Shorter parts are letter strokes that survived the opening (the joined crossbars of a bold `TT`);
+    the widening takes the rules' anti-aliased, skew-stepped edges, which would read as `|`, `¡`, `„`.
     """
-    k = dpi / 72
-    inset, pad = max(4, round(dpi / 50)), round(0.15 * dpi)
-    crops: list[tuple[GridCell, np.ndarray]] = []
-    for cell in (c for g in grids for row in g.rows for c in row if c is not None and not c.text):
-        box = gray[round(cell.top * k) + inset:round(cell.bottom * k) - inset,
-                   round(cell.x0 * k) + inset:round(cell.x1 * k) - inset]
-        ys, xs = np.nonzero(box < 128) if box.size else ((), ())
-        if len(ys) >= 10:  # a few stray pixels are scan dust, not text
-            crops.append((cell, box[ys.min():ys.max() + 1, xs.min():xs.max() + 1]))
-    if not crops:
-        return 0
-    strip = np.full((sum(c.shape[0] + pad for _, c in crops) + pad, max(c.shape[1] for _, c in crops) + 2 * pad),
+    rules = np.zeros(h_mask.shape, bool)
+    for mask, extent in ((h_mask, cv2.CC_STAT_WIDTH), (v_mask, cv2.CC_STAT_HEIGHT)):
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        long = [i for i in range(1, count) if stats[i, extent] >= 2 * text_h]
+        rules |= np.isin(labels, long)
+    return cv2.dilate(rules.astype(np.uint8) * 255, np.ones((5, 5), np.uint8))
+
+
+MAX_STRIP_PX = 12_000  # tallest strip per Tesseract call; image formats and memory stay well within limits
+
+
+def read_cells(gray: np.ndarray, grids: list[TableGrid], dpi: float, text_h: float, lang: str = DEFAULT_LANG) -> int:
+    """Read every cell that holds ink from its own pixels (rules already erased); returns cells with text.
+
+    Each cell's ink, cropped inside its box and cleared of specks, is stacked into a strip with blank
+    space between crops; one strip (a few for huge tables) is read as a text block (psm 6), and the
+    words are sent back to their cells by their vertical position in the strip.
+    """
+    crops = [(cell, crop) for g in grids for row in g.rows for cell in row
+             if cell is not None and (crop := _cell_ink(gray, cell, dpi, text_h)) is not None]
+    filled = 0
+    for batch in _batches(crops, round(0.15 * dpi)):
+        filled += _read_strip(batch, dpi, lang)
+    return filled
+
+
+def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> np.ndarray | None:
+    """The cell's ink cropped tight, scan specks removed; None for an empty cell."""
+    k, inset = dpi / 72, max(4, round(dpi / 50))
+    box = gray[round(cell.top * k) + inset:round(cell.bottom * k) - inset,
+               round(cell.x0 * k) + inset:round(cell.x1 * k) - inset]
+    if box.size == 0:
+        return None
+    ink = (box < 128).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    # Specks: smaller than a full stop (≈ text height / 8 across); a real dot or comma survives.
+    speck = max(4, round((text_h / 15) ** 2))
+    small = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] < speck]
+    if small:
+        box = box.copy()
+        box[np.isin(labels, small)] = 255
+        ink[np.isin(labels, small)] = 0
+    ys, xs = np.nonzero(ink)
+    if len(ys) < 10:
+        return None
+    return box[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+
+
+def _batches(crops: list[tuple[GridCell, np.ndarray]], pad: int) -> list[list[tuple[GridCell, np.ndarray]]]:
+    out: list[list[tuple[GridCell, np.ndarray]]] = []
+    height = MAX_STRIP_PX
+    for cell, crop in crops:
+        if height + crop.shape[0] + pad > MAX_STRIP_PX:
+            out.append([])
+            height = pad
+        out[-1].append((cell, crop))
+        height += crop.shape[0] + pad
+    return out
+
+
+def _read_strip(batch: list[tuple[GridCell, np.ndarray]], dpi: float, lang: str) -> int:
+    pad, k = round(0.15 * dpi), dpi / 72
+    strip = np.full((sum(c.shape[0] + pad for _, c in batch) + pad, max(c.shape[1] for _, c in batch) + 2 * pad),
                     255, np.uint8)
     spans, y = [], pad
-    for _, crop in crops:
+    for _, crop in batch:
         strip[y:y + crop.shape[0], pad:pad + crop.shape[1]] = crop
         spans.append(((y - pad / 2) / k, (y + crop.shape[0] + pad / 2) / k))
         y += crop.shape[0] + pad
     words = ocr_page(strip, 0, dpi, lang=lang, psm=6)
     filled = 0
-    for (cell, _), (top, bottom) in zip(crops, spans):
+    for (cell, _), (top, bottom) in zip(batch, spans):
         inside = [w for w in words if top <= (w.top + w.bottom) / 2 < bottom]
-        if inside:
-            cell.text = cell_text(inside)
-            cell.conf = min(w.conf for w in inside if w.conf is not None)
-            filled += 1
+        cell.text = cell_text(inside)
+        confs = [w.conf for w in inside if w.conf is not None]
+        cell.conf = min(confs) if confs else None
+        filled += bool(cell.text)
     return filled
 
 
-def table_word_indices(grids: list[TableGrid], words: list[Word]) -> set[int]:
-    """Indices of `words` whose centre lies in a grid's bbox: the words placed in its cells."""
-    out = set()
-    for i, w in enumerate(words):
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        if any(g.page == w.page and g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in grids):
-            out.add(i)
-    return out
+def _grids(h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float, text_h: float) -> list[TableGrid]:
+    tol = max(4.0, dpi / 40)  # ~0.6 mm: one rule drawn thick, or drifting by a pixel or two
+    h_segs, v_segs = _segments(h_mask, horizontal=True), _segments(v_mask, horizontal=False)
+    grids = []
+    for x, y, w, h in _regions(h_mask, v_mask):
+        hs = [s for s in h_segs if y - tol <= s.pos <= y + h + tol and x - tol <= s.start and s.end <= x + w + tol]
+        vs = [s for s in v_segs if x - tol <= s.pos <= x + w + tol and y - tol <= s.start and s.end <= y + h + tol]
+        ys = _cluster(hs, tol, min_total=3 * text_h)
+        xs = _cluster(vs, tol, min_total=text_h)
+        if hs and vs:
+            # Open-sided tables (no outer vertical rules, or no top rule): the other lines' ends bound them.
+            xs = _add_edges(xs, min(s.start for s in hs), max(s.end for s in hs), 2 * tol)
+            ys = _add_edges(ys, min(s.start for s in vs), max(s.end for s in vs), 2 * tol)
+        if len(ys) < 3 or len(xs) < 3:
+            continue
+        grids.append(_grid(ys, xs, h_mask, v_mask, page, dpi, tol))
+    return grids
 
 
 def _segments(mask: np.ndarray, horizontal: bool) -> list[_Segment]:
@@ -197,8 +272,8 @@ def _ruled(mask: np.ndarray, pos: float, start: float, end: float, tol: float, v
     return float((band.max(axis=1) > 0).mean()) >= _MIN_COVERAGE
 
 
-def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarray, words: list[Word],
-          page: int, dpi: float, tol: float) -> TableGrid:
+def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float,
+          tol: float) -> TableGrid:
     """Cells from rule positions; slots without a rule between them are merged into one cell."""
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     vsep = [[_ruled(v_mask, xs[c], ys[r], ys[r + 1], tol, True) for c in range(1, n_cols)] for r in range(n_rows)]
@@ -217,12 +292,7 @@ def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarr
             while r + rs < n_rows and not any(hsep[r + rs - 1][c:c + cs]) and not covered[r + rs, c:c + cs].any():
                 rs += 1
             covered[r:r + rs, c:c + cs] = True
-            box = (xs[c] * k, ys[r] * k, xs[c + cs] * k, ys[r + rs] * k)
-            inside = [w for w in words if w.page == page and box[0] <= (w.x0 + w.x1) / 2 < box[2]
-                      and box[1] <= (w.top + w.bottom) / 2 < box[3]]
-            confs = [w.conf for w in inside if w.conf is not None]
-            rows[r][c] = GridCell(cell_text(inside), *box, conf=min(confs) if confs else None,
-                                  row_span=rs, col_span=cs)
+            rows[r][c] = GridCell("", xs[c] * k, ys[r] * k, xs[c + cs] * k, ys[r + rs] * k, row_span=rs, col_span=cs)
     return TableGrid(page, (xs[0] * k, ys[0] * k, xs[-1] * k, ys[-1] * k), rows, "ruling-lines")
 
 

@@ -67,13 +67,14 @@ def _ocr_pdf_page(job: tuple) -> PageContent:
 
 
 def _ocr_image(job: tuple) -> PageContent:
-    from pipeline.readers.image_tables import find_table_grids
+    """Clean the page, read its ruled tables cell by cell, then OCR the rest of the page."""
+    from pipeline.readers.image_tables import blank_tables, read_tables
     from pipeline.readers.ocr import DEFAULT_LANG, engine_name, ocr_page, preprocess
 
     image, number, dpi = job
     gray, _angle = preprocess(image)
-    words = ocr_page(gray, number, dpi, DEFAULT_LANG)
-    tables = find_table_grids(gray, words, number, dpi)
+    tables = read_tables(gray, number, dpi, DEFAULT_LANG)
+    words = ocr_page(blank_tables(gray, tables, dpi) if tables else gray, number, dpi, DEFAULT_LANG)
     height, width = gray.shape[:2]
     return PageContent(number, width * 72 / dpi, height * 72 / dpi, "ocr", words, tables,
                        ocr_engine=engine_name(DEFAULT_LANG), note="OCR")

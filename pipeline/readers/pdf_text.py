@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pdfplumber
 
-from normalizers import normalize_text, repair_tcvn3_mojibake, vietnamese_score
+from normalizers import marked_share, normalize_text, repair_tcvn3_mojibake, undo_tcvn3_mojibake, vietnamese_score
 from pipeline.readers.words import GridCell, TableGrid, Word
 
 MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signature stamp's text)
 MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45
+MIN_MARKED = 0.3  # share of words with a Vietnamese mark; real pages 0.65–0.93, mark-less OCR layers ~0
 _BBOX_WORD = re.compile(
     r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">'
     r"(?P<text>[^<]*)</word>"
@@ -83,14 +84,17 @@ def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
     text = " ".join(w.text for w in words)
     if len(text) < MIN_CHARS:
         return False, f"no text layer ({len(text)} characters)", words
-    repaired, changed = repair_tcvn3_mojibake(text)
-    if changed:
-        fixed = [Word(normalize_text(repair_tcvn3_mojibake(w.text)[0]), w.x0, w.top, w.x1, w.bottom, w.page,
+    if repair_tcvn3_mojibake(text)[1]:
+        # The page is TCVN3 as a whole; single words are too short to tell, so each is decoded.
+        fixed = [Word(normalize_text(undo_tcvn3_mojibake(w.text)), w.x0, w.top, w.x1, w.bottom, w.page,
                       bold=w.bold, italic=w.italic) for w in words]
         return True, "text layer in TCVN3, decoded", fixed
     score = vietnamese_score(text)
     if score < MIN_VIETNAMESE:
         return False, f"text layer is not Vietnamese text (syllable score {score:.2f})", words
+    marked = marked_share(text)
+    if marked is not None and marked < MIN_MARKED:
+        return False, f"text layer is not Vietnamese text: it lost its marks ({marked:.0%} of words marked)", words
     return True, f"text layer (syllable score {score:.2f})", words
 
 

@@ -4,7 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from normalizers import decode_bytes, decode_tcvn3, normalize_text, repair_tcvn3_mojibake, vietnamese_score
+from normalizers import (
+    decode_bytes,
+    decode_tcvn3,
+    marked_share,
+    normalize_text,
+    repair_tcvn3_mojibake,
+    undo_tcvn3_mojibake,
+    vietnamese_score,
+)
 
 TABLE_PATH = Path(__file__).resolve().parents[2] / "normalizers" / "data" / "tcvn3.json"
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -151,3 +159,20 @@ def test_vietnamese_score_orders_candidates() -> None:
     assert vietnamese_score(good) == 1.0
     assert vietnamese_score("Uû ban nh©n d©n tØnh B¾c K¹n") < 0.5
     assert vietnamese_score("") == 0.0
+
+
+def test_undo_tcvn3_mojibake_decodes_single_words() -> None:
+    """Words alone are too short for the repair's check; once a page is known to be TCVN3 each decodes."""
+    assert [undo_tcvn3_mojibake(w) for w in ("Uû", "nh©n", "tØnh", "B¾c", "K¹n", "2016", "684/Q§-UBND")] == [
+        "Uỷ", "nhân", "tỉnh", "Bắc", "Kạn", "2016", "684/QĐ-UBND"]  # tone placement is normalize_text's job
+    assert repair_tcvn3_mojibake("Uû")[1] is False
+
+
+def test_marked_share_separates_prose_from_markless_ocr() -> None:
+    prose = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Xét đề nghị của Giám đốc "
+             "Sở Khoa học và Công nghệ tại Tờ trình số 19/TTr-SKHCN, Ủy ban nhân dân tỉnh quyết định ban hành")
+    markless = ("Can cu Luat To chuc chinh quyen dia phuong ngay 19 thang 6 nam 2015; Xet de nghi cua Giam doc "
+                "So Khoa hoc va Cong nghe tai To trinh so 19/TTr-SKHCN, Uy ban nhan dan tinh quyet dinh ban hanh")
+    assert marked_share(prose) > 0.6
+    assert marked_share(markless) == 0.0
+    assert marked_share("Kinh phí 8.971,98 triệu đồng") is None  # too few words to tell

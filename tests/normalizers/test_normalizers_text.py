@@ -79,6 +79,8 @@ def test_normalize_text_keeps_references_byte_identical(ref: str) -> None:
         ("Độc lập – Tự do — Hạnh phúc", "Độc lập - Tự do - Hạnh phúc"),
         ("\u2212 5", "- 5"),
         ("V/v\u2011triển khai", "V/v-triển khai"),
+        ("Quyết định số 53\u2044QĐ-UBND", "Quyết định số 53/QĐ-UBND"),  # OCR's fraction slash
+        ("ngày 21\u221512\u22152017", "ngày 21/12/2017"),
         ("Bắc\u00a0Kạn,\u202fngày\u20075", "Bắc Kạn, ngày 5"),
         ("Quyết\u200b định\ufeff", "Quyết định"),
         ("a\u200c\u200db", "ab"),

@@ -1,0 +1,229 @@
+"""PDF pages: page-type detection (text layer, image, garbage layer, mixed), the two-column header and
+end blocks read by geometry, and a table continued on the next page joined into one.
+
+PDFs are drawn with reportlab in Liberation Serif and read back through the real readers (pdfplumber,
+pypdfium2, Tesseract); the geometry tests place words by hand, so the expected order is known exactly.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from extractors.header import extract_header
+from extractors.page_layout import layout_from_pages
+from extractors.tables import extract_tables
+from pipeline.readers import ocr
+from pipeline.readers.pages import read_pdf
+from pipeline.readers.pdf_text import usable_text_layer
+from pipeline.readers.words import GridCell, PageContent, TableGrid, Word
+
+FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
+LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "Số: 684/QĐ-UBND", "QUYẾT ĐỊNH",
+         "Về việc ban hành Kế hoạch hành động thực hiện Đề án tái cơ cấu ngành Khoa học và Công nghệ",
+         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"]
+
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="Liberation Serif 2 (fonts-liberation2) not installed")
+needs_tesseract = pytest.mark.skipif(ocr.DEFAULT_LANG not in ocr.available_langs(), reason="Tesseract model missing")
+
+
+# ── page-type detection ─────────────────────────────────────────────────────────────────────
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(t, 10.0 * i, 100, 10.0 * i + 8, 112, 1) for i, t in enumerate(text.split())]
+
+
+def test_vietnamese_text_layer_is_used():
+    usable, note, _ = usable_text_layer(_words(" ".join(LINES)))
+    assert usable and note.startswith("text layer")
+
+
+@pytest.mark.parametrize("garbage", [
+    "uY BAN NgAN nAN TINH LAMDONG ceNG HoA xA ugr cuu xcuia vrET NAM DQc l$p - Tg do - H4nh phric 56:]+9-} "
+    "/TB-LIBND Ldm D6ng, ngdy fithdng 11 ndm 2025 THONGBAo fiit tu6n cria tldng chi Nguy6n",  # corpus file 12
+    "UY BAN NHAN DAN TINH LAM DONG CONG HOA XA HOI CHU NGHIA VIET NAM Doc lap - Tu do - Hanh phuc "
+    "QUYET DINH Ve viec ban hanh Ke hoach cai cach hanh chinh nam 2026",  # an OCR without marks
+    "BØCÔNG AN CØNG HOÀXÃ HØI CHæNGH(AVIÆT NAM Ðíc lmp - Tñ do - H¥nh phúc nm 2025 TÒ TRÌNH vÁ viÇc",  # broken font
+])
+def test_garbage_text_layer_goes_to_ocr(garbage):
+    usable, note, _ = usable_text_layer(_words(garbage))
+    assert not usable and "not Vietnamese" in note
+
+
+def test_almost_empty_layer_is_an_image_page():
+    """A scan whose only text is the signing stamp's line."""
+    usable, note, _ = usable_text_layer(_words("Ký bởi: Sở Nội vụ"))
+    assert not usable and "no text layer" in note
+
+
+def test_tcvn3_layer_is_decoded_not_ocrd():
+    usable, note, words = usable_text_layer(_words("Uû ban nh©n d©n tØnh B¾c K¹n QuyÕt ®Þnh vÒ viÖc ban hµnh kÕ ho¹ch"))
+    assert usable and "TCVN3" in note
+    assert " ".join(w.text for w in words).startswith("Ủy ban nhân dân tỉnh Bắc Kạn Quyết định về việc")
+
+
+def _mixed_pdf(tmp_path: Path) -> Path:
+    """Page 1 digital text; page 2 the same page as a 300-dpi image; page 3 the image under invisible garbage."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONT)))
+
+    def digital_page(c: canvas.Canvas) -> None:
+        c.setFont("LiberationSerif", 13)
+        for i, line in enumerate(LINES):
+            c.drawString(85, 780 - 24 * i, line)
+
+    c = canvas.Canvas(str(tmp_path / "digital.pdf"), pagesize=A4)
+    digital_page(c)
+    c.save()
+    pdf = pdfium.PdfDocument(str(tmp_path / "digital.pdf"))
+    png = io.BytesIO()
+    pdf[0].render(scale=300 / 72).to_pil().convert("L").save(png, format="PNG")
+    pdf.close()
+
+    mixed = tmp_path / "mixed.pdf"
+    c = canvas.Canvas(str(mixed), pagesize=A4)
+    digital_page(c)
+    c.showPage()
+    for garbage in (False, True):
+        png.seek(0)
+        c.drawImage(ImageReader(png), 0, 0, *A4)
+        if garbage:  # an old OCR's invisible layer that lost the diacritics
+            text = c.beginText(85, 780)
+            text.setTextRenderMode(3)
+            text.setFont("LiberationSerif", 13)
+            for line in ("uY BAN NgAN nAN TiNH BAC KAN", "So: 6B4/QD-UBND", "QUYET DINH Ve viec ban hanh Ke hoach"):
+                text.textLine(line)
+            c.drawText(text)
+        c.showPage()
+    c.save()
+    return mixed
+
+
+@needs_font
+@needs_tesseract
+def test_mixed_pdf_decided_page_by_page(tmp_path):
+    pages = read_pdf(_mixed_pdf(tmp_path))
+    assert [p.kind for p in pages] == ["text", "ocr", "ocr"]
+    assert "not Vietnamese" in pages[2].note and "no text layer" in pages[1].note
+    digital = " ".join(w.text for w in pages[0].words)
+    assert "684/QĐ-UBND" in digital and all(w.conf is None for w in pages[0].words)
+    for scanned in pages[1:]:
+        text = " ".join(w.text for w in scanned.words)
+        assert "684/QĐ-UBND" in text and "QUYẾT ĐỊNH" in text, text
+        assert all(w.conf is not None for w in scanned.words)
+        assert scanned.ocr_engine.startswith("tesseract")
+        # Boxes are PDF points of the same page: the number sits where the digital page has it.
+        number = next(w for w in scanned.words if "684" in w.text)
+        twin = next(w for w in pages[0].words if "684" in w.text)
+        assert number.top == pytest.approx(twin.top, abs=4) and number.x0 == pytest.approx(twin.x0, abs=4)
+
+
+# ── header and end blocks by geometry ───────────────────────────────────────────────────────
+
+
+def _line(text: str, x0: float, top: float, page: int = 1, size: float = 13.0) -> list[Word]:
+    """Words of one line at (x0, top), about half an em per character."""
+    out, x = [], x0
+    for t in text.split():
+        w = len(t) * size * 0.5
+        out.append(Word(t, x, top, x + w, top + size, page))
+        x += w + size * 0.3
+    return out
+
+
+def _two_column_page() -> PageContent:
+    """A decision's first and last blocks, words listed row by row across both columns (content-stream
+    order of many exporters), so only geometry can give the left column first."""
+    rows = [
+        ("UBND TỈNH BẮC KẠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Độc lập - Tự do - Hạnh phúc"),
+        ("Số: 52/KH-SKHCN", "Bắc Kạn, ngày 16 tháng 5 năm 2016"),
+    ]
+    words: list[Word] = []
+    for i, (left, right) in enumerate(rows):
+        words += _line(left, 60, 60 + 18 * i) + _line(right, 310, 60 + 18 * i)
+    words += _line("KẾ HOẠCH", 260, 140) + _line("Phát triển khoa học và công nghệ năm 2016", 160, 158)
+    words += _line("I. MỤC ĐÍCH, YÊU CẦU", 85, 200)
+    end = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- UBND tỉnh;", "PHÓ GIÁM ĐỐC"), ("- Lưu: VT.", ""),
+           ("", "Nguyễn Văn An")]
+    for i, (left, right) in enumerate(end):
+        top = 600 + 18 * i
+        words += (_line(left, 60, top) if left else []) + (_line(right, 340, top) if right else [])
+    return PageContent(1, 595, 842, "text", words)
+
+
+def test_header_block_read_left_column_first():
+    texts = [ln.text for ln in layout_from_pages([_two_column_page()]).lines]
+    assert texts[:6] == ["UBND TỈNH BẮC KẠN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 52/KH-SKHCN",
+                         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                         "Bắc Kạn, ngày 16 tháng 5 năm 2016"]
+    assert texts[6:9] == ["KẾ HOẠCH", "Phát triển khoa học và công nghệ năm 2016", "I. MỤC ĐÍCH, YÊU CẦU"]
+
+
+def test_end_block_recipients_then_signature():
+    texts = [ln.text for ln in layout_from_pages([_two_column_page()]).lines]
+    assert texts[9:] == ["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]
+
+
+def test_header_fields_from_the_geometric_order():
+    layout = layout_from_pages([_two_column_page()])
+    header = extract_header(layout).header
+    assert (header.reference, header.issued_date, header.place) == ("52/KH-SKHCN", "2016-05-16", "Bắc Kạn")
+    assert header.issuing_body == "Sở Khoa học và Công nghệ tỉnh Bắc Kạn"
+    assert header.recipients == ["UBND tỉnh", "Lưu: VT"]
+    assert [s.name for s in header.signers] == ["Nguyễn Văn An"]
+    assert header.provenance["number"].page == 1 and header.provenance["number"].bbox is not None
+
+
+# ── a table continued on the next page ──────────────────────────────────────────────────────
+
+
+def _grid(page: int, top: float, rows: list[list[str]]) -> TableGrid:
+    xs = [60, 100, 380, 480, 540][: len(rows[0]) + 1]
+    cells = [[GridCell(text, xs[c], top + 20 * r, xs[c + 1], top + 20 * (r + 1), conf=90.0)
+              for c, text in enumerate(row)] for r, row in enumerate(rows)]
+    return TableGrid(page, (xs[0], top, xs[-1], top + 20 * len(rows)), cells, "ruling-lines")
+
+
+HEAD = ["STT", "Nội dung", "Kinh phí"]
+
+
+def _pages(second_width: int = 3) -> list[PageContent]:
+    first = _grid(1, 600, [HEAD, ["I", "Tập huấn kỹ thuật", "60,00"], ["1", "Lớp trồng trọt", "30,00"]])
+    rest = [["2", "Lớp chăn nuôi", "30,00"], ["II", "Đề tài khoa học", "90,00"], ["", "Tổng cộng", "150,00"]]
+    # The header repeated on the new page; a fourth column makes it another table.
+    second = _grid(2, 80, [[*r, ""][:second_width] for r in [HEAD, *rest]])
+    return [PageContent(1, 595, 842, "ocr", _line("Bảng 1: Dự toán kinh phí", 60, 570), [first]),
+            PageContent(2, 595, 842, "ocr", _line("2", 290, 30, page=2) + _line("Nơi nhận:", 60, 400, page=2),
+                        [second])]
+
+
+def test_table_continued_on_next_page_is_one_table():
+    tables, _ = extract_tables(layout_from_pages(_pages()))
+    (table,) = tables
+    assert table.columns == HEAD and table.page == 1
+    assert [r.stt for r in table.rows] == ["I", "1", "2", "II", ""]
+    assert [r.span.page for r in table.rows] == [1, 1, 2, 2, 2]
+    assert table.rows[-1].row_type == "total" and table.rows[-1].values[2] == 150.0
+
+
+def test_next_page_table_with_other_columns_is_another_table():
+    tables, _ = extract_tables(layout_from_pages(_pages(second_width=4)))
+    assert len(tables) == 2
+
+
+def test_two_page_table_in_the_digital_sample(pdf_docs):
+    """samples/pdf/pdf_003: the appendix table runs from page 4 onto page 5."""
+    doc = pdf_docs["pdf_003_ff8ec06e504eaced"]
+    (table,) = [t for t in doc["tables"] if len(t["rows"]) >= 6]
+    pages = [r["span"]["page"] for r in table["rows"]]
+    assert pages[0] < pages[-1] and [r["stt"] for r in table["rows"]] == ["1", "2", "3", "4", "5", "6"]
