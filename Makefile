@@ -26,6 +26,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_text.py
+	$(PY) benchmarks/bench_correct.py
 	$(PY) benchmarks/bench_scan.py
 
 lint: setup

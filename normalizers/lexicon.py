@@ -25,6 +25,13 @@ def words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words and compounds written in lower case in Viet74K (its capitalised entries are proper names)."""
+    text = normalize_text(VIET74K.read_text(encoding="utf-8"))
+    return frozenset(" ".join(w.split()) for w in text.splitlines() if w.strip() and w == w.lower())
+
+
+@lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     return frozenset(s for w in words() for s in w.split() if s.isalpha())
 
@@ -39,7 +46,12 @@ _SYLLABLE = re.compile(
 def is_syllable(token: str) -> bool:
     """A well-formed Vietnamese syllable that the lexicon uses."""
     low = token.lower()
-    return bool(_SYLLABLE.match(fold_marks(low))) and low in syllables()
+    return well_formed(low) and low in syllables()
+
+
+def well_formed(token: str) -> bool:
+    """Onset, vowel nucleus and coda of a Vietnamese syllable (lower-case), whatever its marks."""
+    return bool(_SYLLABLE.match(fold_marks(token)))
 
 
 def fold_marks(s: str) -> str:

@@ -56,12 +56,12 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
     return stems
 
 
-def _process(job: tuple[Path, Path, str, bool]) -> tuple[Path, str, str, int, str | None]:
+def _process(job: tuple[Path, Path, str, bool, bool]) -> tuple[Path, str, str, int, str | None]:
     from pipeline.run import extract_file
     from pipeline.write import write_document
 
-    path, out_dir, stem, tables_csv = job
-    doc = extract_file(path)  # never raises: failures come back as a `failed` document
+    path, out_dir, stem, tables_csv, correct = job
+    doc = extract_file(path, correct)  # never raises: failures come back as a `failed` document
     out = write_document(doc, out_dir, stem)
     if tables_csv:
         from pipeline.export import export_tables
@@ -90,7 +90,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     for p, s in stems.items():
         if s != p.stem:
             print(f"vanban: {p} has the same name as another input; writing {s}.json", file=sys.stderr)
-    jobs = [(p, out_dir, stems[p], ns.tables_csv) for p in paths]
+    jobs = [(p, out_dir, stems[p], ns.tables_csv, not ns.no_correct) for p in paths]
     tally: Counter[str] = Counter()
     bar = tqdm(total=len(jobs), unit="doc", disable=ns.quiet or None, file=sys.stderr, dynamic_ncols=True)
     for path, out, status, n_warn, error in _run(jobs, ns.jobs):
@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", required=True, metavar="DIR", help="output folder")
     ex.add_argument("-j", "--jobs", type=int, default=1, help="documents processed in parallel (default 1)")
     ex.add_argument("--tables-csv", action="store_true", help="also write each table as DIR/<stem>.table<N>.csv")
+    ex.add_argument("--no-correct", action="store_true",
+                    help="leave OCR diacritic errors as read (default: repair them, listed in `corrections`)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.add_argument("-v", "--verbose", action="store_true", help="one line per document")
     ex.set_defaults(func=cmd_extract)

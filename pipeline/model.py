@@ -158,11 +158,16 @@ class Budget(Model):
 
 
 class Correction(Model):
+    """An OCR diacritic error repaired: the word as read, as written now, and why."""
+
     from_: str = Field(alias="from")
     to: str
-    offset: int
-    rule: str
-    score: float | None = None
+    offset: int = Field(description="Character offset of `to` in the document's `text`.")
+    rule: str = Field(description="lexicon: the repaired syllable forms a Viet74K word with a neighbour; "
+                                  "context: corpus n-grams alone.")
+    score: float | None = Field(None, description="Nats by which the change beats the text as read.")
+    reason: str = ""
+    span: Span | None = None
 
 
 class Warning(Model):

@@ -1,7 +1,8 @@
-"""The whole flow on one screen: load → normalize → extract → validate (→ write, in `pipeline.write`).
+"""The whole flow on one screen: load → normalize → correct → extract → validate (→ write, in `pipeline.write`).
 
 Text files are normalized from their characters (`build_layout`), PDFs and images from the positions
-of their words (`layout_from_pages`); from there every document takes the same extractors.
+of their words (`layout_from_pages`); OCR diacritic errors are then repaired in the lines that came
+from OCR (`correct_layout`), and from there every document takes the same extractors.
 
 Each stage is a plain function over the model. A failure of any stage becomes an error record
 for that file (status "failed"), never a crash of the batch.
@@ -14,30 +15,38 @@ import traceback
 from pathlib import Path
 
 from extractors.budget import extract_budget
+from extractors.corrections import LineFix, correct_layout, corrections
 from extractors.header import extract_header
-from extractors.layout import Layout, build_layout
+from extractors.layout import Layout, build_layout, clean_inline
 from extractors.page_layout import layout_from_pages
 from extractors.references import extract_references
 from extractors.sections import extract_sections
 from extractors.tables import extract_tables
+from normalizers import normalize_text
 from pipeline.load import InputError, load
 from pipeline.model import Document, Error, Source
 from pipeline.readers.words import PageContent
 from pipeline.validate import page_warnings, validate
 
 
-def extract_text(text: str, source: Source) -> Document:
+def extract_text(text: str, source: Source, correct: bool = True) -> Document:
     """Decoded text (upstream OCR output, exports): lines, markup and table blocks from the characters."""
-    return extract_layout(build_layout(text), source)
+    layout = build_layout(text)
+    fixes = correct_layout(layout, clean_inline) if correct else []
+    return extract_layout(layout, source, fixes)
 
 
-def extract_pages(pages: list[PageContent], source: Source) -> Document:
+def extract_pages(pages: list[PageContent], source: Source, correct: bool = True) -> Document:
     """PDF pages and images: lines and tables from word positions (text layer or OCR)."""
-    return extract_layout(layout_from_pages(pages), source, pages)
+    layout = layout_from_pages(pages)
+    ocr_pages = {p.number for p in pages if p.kind == "ocr"}
+    fixes = correct_layout(layout, normalize_text, ocr_pages) if correct and ocr_pages else []
+    return extract_layout(layout, source, fixes, pages)
 
 
-def extract_layout(layout: Layout, source: Source, pages: list[PageContent] | None = None) -> Document:
-    """Run every extractor over the normalized layout."""
+def extract_layout(layout: Layout, source: Source, fixes: list[LineFix] | None = None,
+                   pages: list[PageContent] | None = None) -> Document:
+    """Run every extractor over the normalized (and corrected) layout."""
     tables, table_warnings = extract_tables(layout)
     head = extract_header(layout)
     references, reference_warnings = extract_references(layout, head.header)
@@ -45,18 +54,22 @@ def extract_layout(layout: Layout, source: Source, pages: list[PageContent] | No
     budget, budget_warnings = extract_budget(layout, tables, head.header)
     doc = Document(source=source, header=head.header, references=references, sections=sections,
                    tables=tables, budget=budget, text="\n".join(ln.text for ln in layout.lines).strip(),
+                   corrections=corrections(fixes or [], layout),
                    warnings=table_warnings + head.warnings + reference_warnings + section_warnings + budget_warnings)
     doc.warnings += page_warnings(pages or [])
     return validate(doc)
 
 
-def extract_file(path: Path) -> Document:
-    """Load and extract one file; any failure becomes a `failed` document with a specific error."""
+def extract_file(path: Path, correct: bool = True) -> Document:
+    """Load and extract one file; any failure becomes a `failed` document with a specific error.
+
+    `correct=False` leaves OCR diacritic errors as read (`vanban extract --no-correct`).
+    """
     try:
         loaded = load(path)
         if loaded.pages is not None:
-            return extract_pages(loaded.pages, loaded.source)
-        return extract_text(loaded.text, loaded.source)
+            return extract_pages(loaded.pages, loaded.source, correct)
+        return extract_text(loaded.text, loaded.source, correct)
     except InputError as e:
         return failed(path, e.code, str(e))
     except OSError as e:
