@@ -8,6 +8,7 @@ documents are never the document's own number or date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -60,7 +61,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     lines = layout.free()
     type_idx = _type_line_index(lines)
     head = lines[:type_idx] if type_idx is not None else _head_without_type_line(lines)
-    number_line = _read_number(head, h, meta)
+    number_line = _read_number(head, h, meta, warnings)
     _read_place_date(head, number_line, h, meta, warnings)
     _read_type(lines, type_idx, h, meta, warnings)
     title_lines = _read_title(lines, type_idx, h, vocab, number_line)
@@ -78,7 +79,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     parts = _attached_parts(layout, title_end, h)
     h.legal_bases = _legal_bases(layout, title_end, parts)
     _infer_issuer(layout, h, meta, warnings, vocab)
-    if h.number is None and h.symbol:
+    if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
         warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))
     return HeaderResult(h, warnings, parts, title_end)
 
@@ -149,6 +150,10 @@ def _type_line_index(lines: list[Line]) -> int | None:
 
 
 _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
+# OCR of a handwritten or stamped number: `Số:Z74É /QĐ-UBND`, `Sô#f /TTr- CAT-PC04`, `Số: 5 6 Õ/GM-UBND`.
+# `Số` itself may lose its mark; the scrawl is short and holds no `/`.
+_NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,3}){0,2})?\s*"
+                            r"(?=/\s*[A-ZĐ])")
 
 
 def _head_without_type_line(lines: list[Line]) -> list[Line]:
@@ -159,7 +164,7 @@ def _head_without_type_line(lines: list[Line]) -> list[Line]:
     return lines[:25]
 
 
-def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
+def _read_number(head: list[Line], h: Header, meta: dict, warnings: list[Warning]) -> Line | None:
     for ln, nxt in zip(head, head[1:] + [None]):
         text = ln.text
         if nxt and _NUMBER_ONLY.match(text) and nxt.text.startswith("/"):
@@ -174,6 +179,26 @@ def _read_number(head: list[Line], h: Header, meta: dict) -> Line | None:
     if "reference" in meta and (num := parse_doc_number(meta["reference"][0])):
         _apply_number(h, num)
         h.provenance["number"] = meta["reference"][1].span()
+        return None
+    return _read_scrawled_number(head, h, warnings)
+
+
+def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) -> Line | None:
+    """`Số:` + a number OCR could not read + `/ký hiệu`: the symbol is kept, the number is not guessed."""
+    for ln in head:
+        m = _NUMBER_SCRAWL.match(ln.text)
+        if not m or not (num := parse_doc_number(_join_symbol(ln.text[m.end():]).replace(" ", ""))):
+            continue
+        scrawl = (m["scrawl"] or "").strip()
+        if scrawl.isdigit():
+            num = dataclasses.replace(num, number=scrawl)
+        _apply_number(h, num)
+        h.provenance["number"] = ln.span(m.start())
+        if scrawl and not scrawl.isdigit():
+            warnings.append(Warning(code="number_unreadable", span=ln.span(), message=(
+                f"The number before /{num.symbol} could not be read ({scrawl!r}: handwritten or stamped?); "
+                "left null.")))
+        return ln
     return None
 
 

@@ -4,21 +4,23 @@ OCR drops or shifts Vietnamese marks (`chuyển giao` → `chuyên giao`, `tiế
 wrong syllable is a valid syllable on its own; what is wrong is the word it forms with its neighbours.
 For a syllable as read, `t`, every syllable `s` with the same letters once marks are removed is a
 candidate, scored with
-    log P(s | left) + log P(right | s) + log P(t read | s written)
+    log P(s | left) + log P(right | s) + log P(t read | s written) + a bonus per dictionary word formed
 - a syllable bigram language model (absolute discounting) over counts from underthesea's VLSP
   sentences and public administrative documents (`scripts/build_ngrams.py`), where every adjacent
-  pair inside a Viet74K word or compound counts too: the lexicon is evidence even where the corpus
-  is silent;
-- the OCR channel: how often Tesseract reads one marked letter as another, measured on the scanned
-  samples (`benchmarks/ocr_confusions.py`); reading a letter as itself is by far the likeliest.
+  pair inside a Viet74K word counts too: the lexicon is evidence even where the corpus is silent;
+- the OCR channel: how often OCR reads one marked letter as another, partly measured on the scanned
+  samples (`benchmarks/ocr_confusions.py`); reading a letter as itself is by far the likeliest;
+- a bonus when `s` forms a two-syllable Viet74K word with a neighbour (more when the corpus has it).
+Syllables are changed best-first, each at most once, neighbours re-scored after every change.
 
 Safe by construction (the reasons a syllable is never changed):
-- it is attested with a neighbour as read (a lexicon word or a corpus bigram): `chuyên môn`,
-  `tiên tiến` stay; a syllable with no syllable neighbour has no evidence either way and stays;
-- it is part of a number, a reference or an acronym (`684/QĐ-UBND`, `KH&CN`, `V/v`): not a syllable;
-- it belongs to a person's name (a surname, then capitalised syllables) or a province name;
-- a change must win by `MARGIN` nats, more for capitalised syllables (names, institutions), and must
-  itself be attested with a neighbour;
+- as read, it forms a dictionary word with a neighbour or the corpus knows it on both sides
+  (`chuyên môn`, `tiên tiến`); a syllable with no syllable neighbour has no evidence either way;
+- it is part of a number, a reference or an acronym (`684/QĐ-UBND`, `KH&CN`): never a candidate;
+- it belongs to a name: a surname and the capitals after it, a run of capitalised words, a province;
+- a change must win by its margin (more for a word the corpus never shows, for a capitalised word
+  inside a sentence, and for a change that forms no word); a word it forms must be confirmed by
+  underthesea's segmenter, and a change forming none must be attested on both sides in the corpus;
 - the tone placement (`hoà`/`hòa`) is never a difference: text is normalized before comparison.
 """
 
@@ -46,6 +48,7 @@ BOUNDARY = "<s>"  # anything between syllables that is not a plain space: punctu
 MARGIN = 2.0  # nats a change must win by (tuned on held-out text, see benchmarks/bench_correct.py)
 MARGIN_UNSEEN_WORD = 4.0  # a dictionary word the corpus never shows (`bào thai` for the rice `bao thai`)
 MARGIN_CONTEXT = 6.0  # a change that forms no dictionary word rests on the n-grams alone
+MARGIN_PAIR = 4.0  # both syllables of a word changed at once
 MARGIN_CAPITALISED = 6.0  # capitalised syllables: names and institutions need overwhelming evidence
 LEXICON_WEIGHT = 3.0  # pseudo-count of a pair that stands inside a lexicon word
 LEXICON_BONUS = 3.0  # nats per lexicon word a syllable forms with a neighbour (the corpus is small)
@@ -92,7 +95,11 @@ def tokens(text: str) -> list[Token]:
     """
     out: list[Token] = []
     for m in _CHUNK.finditer(text):
-        if any(ch.isdigit() for ch in m.group()):
+        chunk = m.group()
+        if chunk.isalpha():  # the common case: a plain syllable
+            out.append(Token(m.start(), m.end(), chunk, True))
+            continue
+        if any(ch.isdigit() for ch in chunk):
             out.append(Token(m.start(), m.end(), m.group(), False))
             continue
         for part in _PARTS.finditer(m.group()):
@@ -134,6 +141,9 @@ class Corrector:
                     self.lexicon_pairs.update(zip(parts, parts[1:]))
                 if len(parts) == 2:
                     self.lexicon_words.add((parts[0], parts[1]))
+        self.word_variants: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for a, b in self.lexicon_words:
+            self.word_variants[(fold_diacritics(a), fold_diacritics(b))].append((a, b))
         syllables.update(w for w in unigrams if w.isalpha())
         self.variants: dict[str, list[str]] = defaultdict(list)
         for s in syllables:
@@ -141,6 +151,9 @@ class Corrector:
                 self.variants[fold_diacritics(s)].append(s)
         self.surnames = surnames
         self.place_names = place_names
+        self._places_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in place_names:
+            self._places_by_first[name[0]].append(name)
         self._history_totals(syllables)
         self._channel = _channel_table(confusions)
 
@@ -159,7 +172,6 @@ class Corrector:
                 self.types[u] += 1
         vocab = len(syllables) + 1
         mass = sum(self.unigrams.values()) + 0.5 * vocab
-        self._unigram_floor = 0.5 / mass
         self._unigram_mass = mass
 
     def unigram(self, w: str) -> float:
@@ -198,23 +210,35 @@ class Corrector:
         items = tokens(text)
         guarded = self._names(items)
         current = {i: normalize_text(t.text).lower() for i, t in enumerate(items) if t.syllable}
-        open_ = [i for i in current if i not in guarded]
-        proposals = {i: self._propose(i, items, current) for i in open_}
+        open_ = {i for i in current if i not in guarded}
+        proposals = {i: self._propose(i, items, current, open_) for i in open_}
         fixes: dict[int, Fix] = {}
         while True:
-            ready = [(f.score, i) for i, f in proposals.items() if f is not None]
+            ready = [(p[0].score, i) for i, p in proposals.items() if p]
             if not ready:
                 break
             _, i = max(ready)
-            fixes[i] = proposals.pop(i)
-            current[i] = fixes[i].after.lower()
-            for j in (i - 1, i + 1):
-                if j in proposals:
-                    proposals[j] = self._propose(j, items, current)
+            for fix in proposals[i]:  # one syllable, or two that make one word together
+                k = i if fix.start == items[i].start else i + 1
+                fixes[k] = fix
+                current[k] = fix.after.lower()
+                open_.discard(k)
+                proposals.pop(k, None)
+            for j in (i - 1, i + 1, i + 2):
+                if j in open_:
+                    proposals[j] = self._propose(j, items, current, open_)
         return [fixes[i] for i in sorted(fixes)]
 
-    def _propose(self, i: int, items: list[Token], current: dict[int, str]) -> Fix | None:
-        """The change of syllable i that beats the text as read by its margin, given its neighbours now."""
+    def _propose(self, i: int, items: list[Token], current: dict[int, str], open_: set[int]) -> list[Fix] | None:
+        """The best change at syllable i given its neighbours now: of i alone, or of i and i + 1 together."""
+        single = self._propose_single(i, items, current)
+        pair = self._propose_pair(i, items, current) if i + 1 in open_ else None
+        if pair and (not single or pair[0].score > single.score):
+            return pair
+        return [single] if single else None
+
+    def _propose_single(self, i: int, items: list[Token], current: dict[int, str]) -> Fix | None:
+        """The change of syllable i that beats the text as read by its margin."""
         read, left, right = current[i], self._neighbour(items, current, i, -1), self._neighbour(items, current, i, 1)
         if left == right == BOUNDARY or self._embedded(read, left, right):
             return None
@@ -226,9 +250,7 @@ class Corrector:
             return None
         gain, best = max(scored)
         tok = items[i]
-        # A capital after a break is the start of a sentence, cell or heading; elsewhere a name's.
-        named = tok.text[:1].isupper() and not tok.text.isupper() and (i - 1) in current
-        if gain < (MARGIN_CAPITALISED if named else MARGIN):
+        if gain < self._margin(i, items, current):
             return None
         after = _same_case(best, tok.text)
         word = self._word_formed(items, current, i, best)
@@ -242,6 +264,61 @@ class Corrector:
             return None  # without a word formed, the n-grams alone must make the case, on both sides
         return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2),
                    f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not")
+
+    def _propose_pair(self, i: int, items: list[Token], current: dict[int, str]) -> list[Fix] | None:
+        """Both syllables of a word misread (`chuyền đồi số` → `chuyển đổi số`): the word that fits them both.
+
+        Neither one alone can be fixed when each one's neighbour is wrong too; the pair is scored as one
+        change with both channel costs, and must be a dictionary word the corpus has seen, confirmed by
+        the segmenter, and win by MARGIN_PAIR.
+        """
+        j = i + 1
+        first, second = current[i], current[j]
+        left, right = self._neighbour(items, current, i, -1), self._neighbour(items, current, j, 1)
+        if self._neighbour(items, current, i, 1) == BOUNDARY or self.attested(first, second) or (
+                (left, first) in self.lexicon_words or (second, right) in self.lexicon_words):
+            return None
+        base = self._pair_score((first, second), (first, second), left, right)
+        scored = [(self._pair_score(w, (first, second), left, right) - base, w)
+                  for w in self.word_variants.get((fold_diacritics(first), fold_diacritics(second)), ())
+                  if w[0] != first and w[1] != second and w in self.bigrams]
+        if not scored:
+            return None
+        gain, (a, b) = max(scored)
+        if gain < max(MARGIN_PAIR, self._margin(i, items, current)):
+            return None
+        # Changing both must beat changing either one alone by a margin (`nhận quyên` is `nhận quyền`,
+        # not `nhân quyền`): the second change has to earn its place.
+        alone = max(self._raw_gain(i, items, current), self._raw_gain(j, items, current))
+        if gain - alone < MARGIN:
+            return None
+        if not self._segmented_together(items, current, {i: a, j: b}, f"{a} {b}"):
+            return None
+        why = f"'{a} {b}' is a word (Viet74K, the corpus, underthesea); '{first} {second}' is none"
+        start, end = items[i].start, items[j].end
+        return [Fix(items[k].start, items[k].end, items[k].text, _same_case(w, items[k].text), start, end, "lexicon",
+                    round(gain, 2), why) for k, w in ((i, a), (j, b))]
+
+    def _raw_gain(self, i: int, items: list[Token], current: dict[int, str]) -> float:
+        """The best score gain of any change of syllable i alone, whatever the rules say (0 for none)."""
+        read, left, right = current[i], self._neighbour(items, current, i, -1), self._neighbour(items, current, i, 1)
+        base = self._score(read, read, left, right)
+        return max((self._score(s, read, left, right) - base for s in self.variants.get(fold_diacritics(read), ())
+                    if s != read), default=0.0)
+
+    def _margin(self, i: int, items: list[Token], current: dict[int, str]) -> float:
+        """A capital after a break starts a sentence, cell or heading; elsewhere a name's: more evidence."""
+        tok = items[i]
+        named = tok.text[:1].isupper() and not tok.text.isupper() and (i - 1) in current
+        return MARGIN_CAPITALISED if named else MARGIN
+
+    def _pair_score(self, written: tuple[str, str], read: tuple[str, str], left: str, right: str) -> float:
+        a, b = written
+        score = (self.logp(a, left) + self.logp(b, a) + self.logp(right, b)
+                 + self.log_channel(read[0], a) + self.log_channel(read[1], b))
+        if written in self.lexicon_words:
+            score += LEXICON_BONUS + (WORD_SEEN_BONUS if written in self.bigrams else 0.0)
+        return score
 
     def _embedded(self, read: str, left: str, right: str) -> bool:
         """The syllable as read forms a dictionary word with a neighbour, or the corpus knows it on both sides."""
@@ -273,33 +350,40 @@ class Corrector:
             if j not in current:
                 continue
             pair = (current[j], best) if j < i else (best, current[j])
-            if pair not in self.lexicon_words or not self._segmented_together(items, current, i, best, " ".join(pair)):
+            word = " ".join(pair)
+            if pair not in self.lexicon_words or not self._segmented_together(items, current, {i: best}, word):
                 continue
             lo, hi = min(i, j), max(i, j)
             return items[lo].start, items[hi].end, " ".join(pair)
         return None
 
-    def _segmented_together(self, items: list[Token], current: dict[int, str], i: int, best: str, word: str) -> bool:
-        """Does underthesea's segmenter, run on the corrected text around syllable i, allow `word`?
+    def _segmented_together(self, items: list[Token], current: dict[int, str], changes: dict[int, str],
+                            word: str) -> bool:
+        """Does underthesea's segmenter, run on the corrected text around the change, allow `word`?
 
-        It must not bind the neighbour into another word (`thực hiện | tại`: no `hiện tại` there), nor
-        put the new syllable into a piece that is neither `word` nor a dictionary word holding it
-        (`chế biến chế`). Two single syllables are allowed: the segmenter misses rarer pairs
-        (`nguồn | vốn | ngân sách`).
+        It must not bind a neighbour into another word (`thực hiện | tại`: no `hiện tại` there), nor put
+        the new syllable into a piece that is neither `word` nor a dictionary word holding it, unless the
+        rest of the piece is no competing word (`ban nhân dân` holds `nhân dân`; `chế biến chế` holds
+        `biến chế` but `chế biến` competes). Two single syllables are allowed: the segmenter misses
+        rarer pairs (`nguồn | vốn | ngân sách`).
         """
         from underthesea import word_tokenize  # its CRF model loads on first use
 
-        lo, hi = max(0, i - 4), min(len(items), i + 5)
-        window = [best if j == i else (items[j].text if items[j].syllable else ",") for j in range(lo, hi)]
+        i = min(changes)
+        words = {j: changes.get(j, current.get(j)) for j in range(max(0, i - 4), min(len(items), i + 6))}
+        window = [_same_case(w, items[j].text) if w else "," for j, w in words.items()]
         if items[i].text.isupper():
             window = [w.lower() for w in window]  # the segmenter reads capitals as names
-        pieces = [" ".join(p.lower().split()) for p in word_tokenize(" ".join(window))]
-        first, second = word.split()
+        pieces = [p.lower().split() for p in word_tokenize(" ".join(window))]
+        pair = word.split()
         for piece in pieces:
-            syllables = piece.split()
-            if len(syllables) < 2 or not ({first, second} & set(syllables)):
+            if len(piece) < 2 or not (set(pair) & set(piece)) or piece == pair:
                 continue
-            if piece != word and not (f" {word} " in f" {piece} " and piece in self.words):
+            k = next((k for k in range(len(piece) - 1) if piece[k:k + 2] == pair), None)
+            if k is None:
+                return False  # the segmenter binds a syllable of the word elsewhere
+            rest = [tuple(piece[m:m + 2]) for m in (k - 1, k + 1) if 0 <= m < len(piece) - 1]
+            if " ".join(piece) not in self.words and any(r in self.lexicon_words for r in rest):
                 return False
         return True
 
@@ -325,6 +409,9 @@ class Corrector:
         caps = [t.syllable and t.text[:1].isupper() for t in items]
         i = 0
         while i < len(items):
+            if not caps[i]:
+                i += 1
+                continue
             j = i
             while j < len(items) and caps[j]:
                 j += 1
@@ -333,7 +420,7 @@ class Corrector:
             if titled > 1 or (len(run) > 1 and run[0] in self.surnames):
                 guarded.update(range(i, j))
             for k in range(len(run)):
-                for name in self.place_names:
+                for name in self._places_by_first.get(run[k], ()):
                     if tuple(run[k:k + len(name)]) == name:
                         guarded.update(range(i + k, i + k + len(name)))
             i = j + 1

@@ -331,3 +331,24 @@ def test_issuer_inferred_from_the_body_when_the_agency_block_is_missing():
                            title="Phát triển Khoa học và Công nghệ giai đoạn 2019-2020", body=body))
     assert result.header.issuing_body == "Ủy ban nhân dân thành phố Cao Bằng"
     assert "issuing_body_inferred" in codes(result)
+
+
+@pytest.mark.parametrize(("number_line", "symbol", "type_code"), [
+    ("Số:Z74É /QĐ-UBND", "QĐ-UBND", "QĐ"),  # real scans of Lâm Đồng: the handwritten number read as a scrawl
+    ("Sô#f /TTr- CAT-PC04", "TTr-CAT-PC04", "TTr"),  # `Số` lost its mark too
+    ("Số: 5 6 Õ/GM-UBND", "GM-UBND", "GM"),
+    ("Số:0J/NQ-HĐQL", "NQ-HĐQL", "NQ"),
+])
+def test_unreadable_handwritten_number_keeps_the_symbol(number_line, symbol, type_code):
+    text = doc(number_line, type_line="")
+    r = header_of(text)
+    assert (r.header.number, r.header.symbol, r.header.reference, r.header.doc_type_code) == (
+        None, symbol, None, type_code)
+    assert "number_unreadable" in codes(r) and "number_blank" not in codes(r)
+    assert r.header.provenance["number"].line == line_no(text, number_line)
+
+
+def test_number_after_a_markless_so_is_read():
+    r = header_of(doc("Sô: 01/NQ-LĐVTCT.LĐ", type_line="NGHỊ QUYẾT"))
+    assert (r.header.reference, r.header.doc_type_code) == ("01/NQ-LĐVTCT.LĐ", "NQ")
+    assert "number_unreadable" not in codes(r)

@@ -34,6 +34,10 @@ def corrected(corrector, text: str) -> str:
         ("bố trí ngần sách nhà nước", "bố trí ngân sách nhà nước"),
         ("tiến độ giải ngần vốn", "tiến độ giải ngân vốn"),
         ("tăng cường phổi hợp giữa các ngành", "tăng cường phối hợp giữa các ngành"),
+        # both syllables of a word misread: changed together, or not at all
+        ("thúc đẩy chuyền đồi số trong cơ quan", "thúc đẩy chuyển đổi số trong cơ quan"),
+        ("chương trình tồng thề cải cách hành chính", "chương trình tổng thể cải cách hành chính"),
+        ("được nhận quyên sử dụng đất", "được nhận quyền sử dụng đất"),  # not `nhân quyền`
         # capitals: the letters keep their case
         ("ỦY BAN NHÂN DẦN TỈNH LÂM ĐỒNG", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
         ("II. MỤC TIỂU VÀ NHIỆM VỤ", "II. MỤC TIÊU VÀ NHIỆM VỤ"),
