@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.corrections import corrector as default_corrector  # noqa: E402
+from extractors.corrections import corrector as shipped_corrector  # noqa: E402
 from extractors.layout import build_layout  # noqa: E402
 from normalizers.diacritics import CONFUSIONS_PATH, MARKABLE, Corrector, tokens  # noqa: E402
 from normalizers.text import fold_diacritics  # noqa: E402
@@ -139,7 +139,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="corruptions with seeds 1..N, added up")
     parser.add_argument("--show", type=int, default=10, help="wrong changes to print")
     ns = parser.parse_args()
-    corrector = default_corrector()
+    corrector = shipped_corrector()
     lines = seed_lines()
     known = frozenset(seed_errors())
     print(f"diacritic corrector on the seeds: {ns.runs} runs, {ns.rate:.2%} of syllables corrupted")

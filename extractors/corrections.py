@@ -121,16 +121,14 @@ def _correct_segments(segments: list[tuple[Line, int, int]], joiner: str) -> lis
         line.raw = line.raw[:f.start - shift] + f.after + line.raw[f.end - shift:]
         # A word wrapped over the line break: its span in this line is the syllable itself.
         w0, w1 = (f.word_start, f.word_end) if "\n" not in joined[f.word_start:f.word_end] else (f.start, f.end)
-        out.append(LineFix(line, dataclasses.replace(f, start=f.start - shift, end=f.end - shift,
-                                                    word_start=w0 - shift, word_end=w1 - shift),
+        out.append(LineFix(line, dataclasses.replace(f, word_start=w0, word_end=w1).shifted(-shift),
                            joined[w0:w1], corrected[w0:w1]))
     return out
 
 
 def _line_fix(line: Line, f: Fix, offset: int, before: str, after: str) -> LineFix:
-    moved = dataclasses.replace(f, start=f.start + offset, end=f.end + offset, word_start=f.word_start + offset,
-                                word_end=f.word_end + offset)
-    return LineFix(line, moved, before[f.word_start:f.word_end], after[f.word_start:f.word_end])
+    return LineFix(line, f.shifted(offset), before[f.word_start:f.word_end],
+                   after[f.word_start:f.word_end])
 
 
 def _numeric(cell: str) -> bool:

@@ -26,6 +26,7 @@ Safe by construction (the reasons a syllable is never changed):
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import math
@@ -85,6 +86,11 @@ class Fix:
     rule: str  # "lexicon": the new syllable forms a dictionary word with a neighbour; "context": n-grams only
     score: float  # nats by which the change beats the text as read
     reason: str
+
+    def shifted(self, delta: int) -> Fix:
+        """The same fix with every offset moved by `delta` (from a cell or line into its container)."""
+        return dataclasses.replace(self, start=self.start + delta, end=self.end + delta,
+                                   word_start=self.word_start + delta, word_end=self.word_end + delta)
 
 
 def tokens(text: str) -> list[Token]:
@@ -150,7 +156,6 @@ class Corrector:
             if lexicon.well_formed(s):
                 self.variants[fold_diacritics(s)].append(s)
         self.surnames = surnames
-        self.place_names = place_names
         self._places_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for name in place_names:
             self._places_by_first[name[0]].append(name)
