@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.fixed_width import column_order
 from normalizers import normalize_text
 from pipeline.model import Span
 
@@ -35,6 +36,7 @@ class Line:
     italic: bool = False
     bbox: tuple[float, float, float, float] | None = None  # PDF points, when read from a page
     conf: float | None = None  # mean OCR confidence of its words
+    source_line: int | None = None  # the source line, when reading order put this text elsewhere
 
     @property
     def blank(self) -> bool:
@@ -43,7 +45,8 @@ class Line:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Provenance of this line, or of text[start:end] (offsets are approximate after markup removal)."""
         end = len(self.raw) if end is None else end
-        return Span(line=self.no, start=self.start + start, end=self.start + min(end, len(self.raw)), page=self.page,
+        return Span(line=self.source_line or self.no, start=self.start + start,
+                    end=self.start + min(end, len(self.raw)), page=self.page,
                     bbox=list(self.bbox) if self.bbox else None, confidence=self.conf)
 
 
@@ -162,8 +165,27 @@ def _join_html_continuations(blocks: list[TableBlock]) -> list[TableBlock]:
     return out
 
 
+def column_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line]:
+    """Fixed-width two-column runs (header, end block) re-read left column first; lines renumbered in
+    reading order, each keeping its source line and exact offsets."""
+    keep = {ln.no - 1 for t in tables for ln in t.lines} | {i for i, ln in enumerate(lines) if "<" in ln.raw}
+    out: list[Line] = []
+    for seg in column_order([ln.raw for ln in lines], [ln.page for ln in lines], keep):
+        src = lines[seg] if isinstance(seg, int) else lines[seg.line]
+        if isinstance(seg, int) or (seg.x0, seg.x1) == (0, len(src.raw)) or src.no - 1 in keep:
+            line = src
+        else:
+            raw = src.raw[seg.x0 : seg.x1]
+            line = Line(0, src.start + seg.x0, src.start + seg.x1, raw, clean_inline(raw), src.page, src.bold,
+                        src.italic)
+        line.source_line, line.no = src.no, len(out) + 1
+        out.append(line)
+    return out
+
+
 def build_layout(text: str) -> Layout:
     lines = split_lines(text)
+    lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)
     table_nos = {ln.no for t in tables for ln in t.lines}
     return Layout(text=text, lines=lines, tables=tables, table_line_nos=table_nos)

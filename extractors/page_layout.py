@@ -12,6 +12,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from extractors.columns import reading_order
 from extractors.layout import Layout, Line, TableBlock
 from normalizers import normalize_text
 from pipeline.readers.words import PageContent, TableGrid, Word
@@ -97,52 +98,7 @@ def _is_page_number(line: list[Segment], page: PageContent) -> bool:
 
 def _reading_order(lines: list[list[Segment]], width: float) -> list[Segment]:
     """Two-column runs are read left column first; everything else line by line."""
-    mid = width / 2
-    lines = [_merge_same_side(line, mid) for line in lines]
-    side = [[_side(s, mid) for s in line] for line in lines]
-    out: list[Segment] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and "full" not in side[j]:
-            j += 1
-        run = range(i, j)
-        has_left = any("left" in side[k] for k in run)
-        has_right = any("right" in side[k] for k in run)
-        if j > i and has_left and has_right:
-            out += [s for k in run for s, sd in zip(lines[k], side[k]) if sd == "left"]
-            out += [s for k in run for s, sd in zip(lines[k], side[k]) if sd == "right"]
-        else:
-            out += [s for k in run for s in lines[k]]
-        if j < len(lines):
-            out += lines[j]
-        i = j + 1
-    return out
-
-
-def _merge_same_side(line: list[Segment], mid: float) -> list[Segment]:
-    """Blanks left for a handwritten number or day (`Số:      /QĐ-UBND`, `ngày   tháng   năm 2025`)
-    split a line into segments on the same side of the page: they are still one line."""
-    out = [line[0]]
-    for seg in line[1:]:
-        if _side(out[-1], mid) == _side(seg, mid) != "full":
-            out[-1] = Segment(out[-1].words + seg.words)
-        else:
-            out.append(seg)
-    return out
-
-
-def _side(seg: Segment, mid: float) -> str:
-    """left / right column, or full: a centred or page-wide line (a left column may run past the middle)."""
-    margin = 8.0
-    if seg.x1 <= mid + margin:
-        return "left"
-    if seg.x0 >= mid - margin:
-        return "right"
-    centre = (seg.x0 + seg.x1) / 2
-    if abs(centre - mid) < 0.16 * mid:
-        return "full"
-    return "left" if centre < mid else "right"
+    return [s for s in reading_order(lines, width, lambda a, b: Segment(a.words + b.words)) if not isinstance(s, int)]
 
 
 def _insert_tables(segments: list[Segment], tables: list[TableGrid]) -> list[Segment | TableGrid]:

@@ -107,8 +107,9 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             continue
         if (auth := _authority(text, vocab)) and not signer.position:
             signer.authority.append(auth)
-        elif is_all_caps(text) and is_position(text) and not signer.position:
-            signer.position = recase(text, vocab)
+        elif is_all_caps(text) and is_position(text):
+            # a second position line (`PHÓ CHỦ TỊCH` then `PHÓ GIÁM ĐỐC SỞ NỘI VỤ`): the first is the role signed in
+            signer.position = signer.position or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
         elif is_person_name(text := _rejoin_initial(text)):
