@@ -48,6 +48,10 @@ def load(path: Path) -> Loaded:
     if "\x00" in text:
         raise InputError("binary_file", f"{path.name}: binary content, not text")
     fmt = "html" if suffix in HTML_SUFFIXES else "text"
+    if fmt == "html":
+        from pipeline.readers.html import html_to_text
+
+        text = html_to_text(text)  # offsets and lines then refer to this text rendering of the page
     source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
                     pages=text.count("\f") + 1)
     return Loaded(source, text=text)

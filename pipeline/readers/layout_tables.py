@@ -1,0 +1,67 @@
+"""Tables used for layout, not data: the header and the signature block laid out in table cells.
+
+Web portals, Word files and Markdown exports put the two-column header in a table
+(`| ỦY BAN NHÂN DÂN TỈNH … | CỘNG HÒA XÃ HỘI … |`, then `| Số: 378/QĐ-UBND | …, ngày … |`) and the
+end block in another (`| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN … |`, often with an empty first cell).
+They are the same two columns a PDF page has, so they are read the same way: left column first,
+each cell one line per paragraph. A table is a layout table when it is small (≤ 3 columns, ≤ 6 rows)
+and holds the marks of those blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKS = re.compile(
+    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do|\bSố\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]|"
+    r"\bngày\b.{0,12}\btháng\b|Nơi nhận|^(TM|KT|TL|TUQ|T/M|K/T|T/L|Q)\s*[./]\s*\S|Kính gửi",
+    re.I | re.M,
+)
+_AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[A-ZĐÀ-Ỹ])")
+_DEPUTY = re.compile(r"^(?P<head>(?:KT|K/T)\s*[./]\s*.+?)\s+(?P<deputy>PHÓ\s.*)$")  # `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`
+_RULE = re.compile(r"^[-_=.*\s]{3,}$")
+
+
+def is_layout_table(rows: list[list[str]]) -> bool:
+    filled = [[c for c in row if c.strip()] for row in rows]
+    if not filled or len(rows) > 6 or max(len(r) for r in filled) > 3:
+        return False
+    return bool(_MARKS.search("\n".join(c for row in rows for c in row)))
+
+
+def column_lines(rows: list[list[str]]) -> list[str]:
+    """The cells' lines, left column first, then the right (cells split at their paragraph breaks)."""
+    width = max(len(r) for r in rows)
+    lines: list[str] = []
+    for col in range(width):
+        for row in rows:
+            if col < len(row):
+                lines += cell_lines(row[col])
+    return lines
+
+
+def cell_lines(cell: str) -> list[str]:
+    """A cell's paragraphs; a cell flattened to one line is split where the blocks change: before each
+    authority prefix and between the ALL-CAPS position and the signer's name."""
+    out: list[str] = []
+    for para in cell.split("\n"):
+        para = " ".join(para.split()).rstrip(" -_=.")
+        if not para or _RULE.match(para):
+            continue
+        for part in _AUTHORITY_SPLIT.split(para):
+            if m := _DEPUTY.match(part):
+                out += [m["head"], *_caps_then_name(m["deputy"])]
+            else:
+                out += _caps_then_name(part)
+    return out
+
+
+def _caps_then_name(text: str) -> list[str]:
+    """`PHÓ CHỦ TỊCH Nguyễn Văn A` → the ALL-CAPS part and the proper-case name (2–5 words) after it."""
+    words = text.split()
+    for k in range(len(words) - 2, max(len(words) - 6, 0) - 1, -1):
+        caps, name = words[:k], words[k:]
+        if caps and all(w.isupper() or not any(ch.isalpha() for ch in w) for w in caps) and all(
+                w[:1].isupper() and w[1:].islower() for w in name):
+            return [" ".join(caps), " ".join(name)]
+    return [text]
