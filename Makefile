@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: setup system-deps extract test bench lint schema score clean
+.PHONY: setup system-deps extract test bench lint schema score eval corpus clean
 
 setup: system-deps $(STAMP)
 
@@ -37,6 +37,12 @@ schema: setup
 
 score: extract
 	$(PYTHON) $(SHARED)/tools/score.py outputs $(SHARED)/gold --verbose
+
+corpus: setup
+	$(PYTHON) scripts/corpus.py docs
+
+eval: corpus
+	$(PYTHON) scripts/corpus.py eval --jobs 2
 
 clean:
 	rm -rf outputs/*.json .pytest_cache

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from extractors.fixed_width import column_order
 from normalizers import normalize_text
 from pipeline.model import Span
+from pipeline.readers.layout_tables import column_lines as table_column_lines
+from pipeline.readers.layout_tables import is_layout_table
 
 _TAG = re.compile(r"<[^>]+>")
 _STARS = re.compile(r"\*+")
@@ -20,6 +22,7 @@ _SPACES = re.compile(r"[ \u00a0]+")
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 
 @dataclass(slots=True)
@@ -178,13 +181,35 @@ def column_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line]:
             raw = src.raw[seg.x0 : seg.x1]
             line = Line(0, src.start + seg.x0, src.start + seg.x1, raw, clean_inline(raw), src.page, src.bold,
                         src.italic)
-        line.source_line, line.no = src.no, len(out) + 1
+        line.source_line, line.no = src.source_line or src.no, len(out) + 1
         out.append(line)
+    return out
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def layout_table_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line]:
+    """Pipe tables that lay out the header or the signature block become lines, left column first."""
+    replaced: dict[int, list[Line]] = {}
+    for block in tables:
+        if block.kind != "pipe":
+            continue
+        rows = [ln for ln in block.lines if not _PIPE_RULE.match(ln.raw)]
+        cells = [[_BR.sub("\n", c) for c in ln.raw.strip().strip("|").split("|")] for ln in rows]
+        if rows and is_layout_table(cells):
+            replaced[rows[0].no] = [Line(rows[k].no, rows[k].start, rows[k].end, text, clean_inline(text), rows[k].page)
+                                    for k, text in table_column_lines(cells)]
+            replaced.update({ln.no: [] for ln in block.lines[1:]} | {ln.no: [] for ln in rows[1:]})
+    out = [new for ln in lines for new in replaced.get(ln.no, [ln])]
+    for no, ln in enumerate(out, start=1):
+        ln.source_line, ln.no = ln.source_line or ln.no, no
     return out
 
 
 def build_layout(text: str) -> Layout:
     lines = split_lines(text)
+    lines = layout_table_lines(lines, find_table_blocks(lines))
     lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)
     table_nos = {ln.no for t in tables for ln in t.lines}

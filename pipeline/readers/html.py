@@ -83,7 +83,7 @@ def _table_lines(table) -> list[str]:
     if not rows:
         return []
     if is_layout_table(rows):
-        return column_lines(rows)
+        return [line for _, line in column_lines(rows)]
     out = ["<table>"]
     for tr in table.iter("tr"):
         cells = []

@@ -17,9 +17,11 @@ _MARKS = re.compile(
     r"\bngày\b.{0,12}\btháng\b|Nơi nhận|^(TM|KT|TL|TUQ|T/M|K/T|T/L|Q)\s*[./]\s*\S|Kính gửi",
     re.I | re.M,
 )
-_AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[A-ZĐÀ-Ỹ])")
+# before an authority prefix, and before a recipient's bullet (`Nơi nhận: - Như Điều 3; - Lưu: VT.`)
+_AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[A-ZĐÀ-Ỹ])|(?<=[;:.])\s+(?=[-–+•]\s)")
 _DEPUTY = re.compile(r"^(?P<head>(?:KT|K/T)\s*[./]\s*.+?)\s+(?P<deputy>PHÓ\s.*)$")  # `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`
 _RULE = re.compile(r"^[-_=.*\s]{3,}$")
+_TRAILING_RULE = re.compile(r"\s+[-_=]{3,}$")  # `TỈNH KON TUM -------`: the short rule under the agency
 
 
 def is_layout_table(rows: list[list[str]]) -> bool:
@@ -29,15 +31,12 @@ def is_layout_table(rows: list[list[str]]) -> bool:
     return bool(_MARKS.search("\n".join(c for row in rows for c in row)))
 
 
-def column_lines(rows: list[list[str]]) -> list[str]:
-    """The cells' lines, left column first, then the right (cells split at their paragraph breaks)."""
+def column_lines(rows: list[list[str]]) -> list[tuple[int, str]]:
+    """The cells' lines with their row index, left column first, then the right (cells split at their
+    paragraph breaks)."""
     width = max(len(r) for r in rows)
-    lines: list[str] = []
-    for col in range(width):
-        for row in rows:
-            if col < len(row):
-                lines += cell_lines(row[col])
-    return lines
+    return [(k, line) for col in range(width) for k, row in enumerate(rows) if col < len(row)
+            for line in cell_lines(row[col])]
 
 
 def cell_lines(cell: str) -> list[str]:
@@ -45,7 +44,7 @@ def cell_lines(cell: str) -> list[str]:
     authority prefix and between the ALL-CAPS position and the signer's name."""
     out: list[str] = []
     for para in cell.split("\n"):
-        para = " ".join(para.split()).rstrip(" -_=.")
+        para = _TRAILING_RULE.sub("", " ".join(para.split()))
         if not para or _RULE.match(para):
             continue
         for part in _AUTHORITY_SPLIT.split(para):

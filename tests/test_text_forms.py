@@ -1,0 +1,163 @@
+"""Text forms users have: `pdftotext -layout` columns, Markdown and HTML layout tables, web pages."""
+
+from pathlib import Path
+
+import pytest
+
+from extractors.layout import build_layout
+from pipeline.model import Source
+from pipeline.readers.html import html_to_text
+from pipeline.readers.layout_tables import cell_lines, is_layout_table
+from pipeline.run import extract_text
+
+LAYOUT_HEADER = """\
+    UBND TỈNH LÂM ĐỒNG                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+         SỞ NỘI VỤ                                    Độc lập - Tự do - Hạnh phúc
+     Số: 666 /TTr-SNV                           Lâm Đồng, ngày 22 tháng 12 năm 2025
+
+                                  TỜ TRÌNH
+        Về việc trình ký dự thảo Kế hoạch cải cách hành chính nhà nước
+                            năm 2026 tỉnh Lâm Đồng
+
+       Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban
+hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 -
+2030 và các văn bản hướng dẫn của Bộ Nội vụ về cải cách hành chính.
+      Sở Nội vụ kính trình dự thảo Kế hoạch cải cách hành chính nhà nước năm
+2026 tỉnh Lâm Đồng để Ủy ban nhân dân tỉnh xem xét, ký duyệt./.
+Nơi nhận:                                                                  KT. GIÁM ĐỐC
+- Như trên;                                                                PHÓ GIÁM ĐỐC
+- Lãnh đạo SNV;
+- Lưu: VT, CCHC&VTLT(Tín).
+
+
+
+                                                                            Trần Hữu Tuấn
+"""
+
+
+def _doc(text: str):
+    return extract_text(text, Source(path="x.txt", sha256=""))
+
+
+def test_layout_text_header_columns_are_read_left_first():
+    texts = [ln.text for ln in build_layout(LAYOUT_HEADER).lines if ln.text]
+    assert texts[:6] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 666 /TTr-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày 22 tháng 12 năm 2025"]
+    assert texts[6] == "TỜ TRÌNH"  # centred: read where it stands
+
+
+def test_layout_text_lines_keep_their_source_offsets():
+    layout = build_layout(LAYOUT_HEADER)
+    place = next(ln for ln in layout.lines if ln.text.startswith("Lâm Đồng"))
+    assert LAYOUT_HEADER[place.start : place.end] == "Lâm Đồng, ngày 22 tháng 12 năm 2025"
+    assert place.span().line == 3
+
+
+def test_layout_text_fields():
+    h = _doc(LAYOUT_HEADER).header
+    assert (h.reference, h.issuing_body, h.place, h.issued_date) == (
+        "666/TTr-SNV", "Sở Nội vụ tỉnh Lâm Đồng", "Lâm Đồng", "2025-12-22")
+    assert [(s.name, s.position, s.authority) for s in h.signers] == [
+        ("Trần Hữu Tuấn", "Phó Giám đốc", ["KT. Giám đốc"])]
+    assert h.recipients == ["Như trên", "Lãnh đạo SNV", "Lưu: VT, CCHC&VTLT(Tín)"]
+
+
+def test_fixed_width_table_rows_are_not_reordered():
+    text = ("Bảng 1\n"
+            "STT   Nội dung                              Đơn vị      Kinh phí\n"
+            "1     Tập huấn kỹ thuật                     Lớp         60\n"
+            "2     Chuyển giao công nghệ                 Mô hình     30\n"
+            "3     Hội thảo                              Cuộc        12\n")
+    texts = [ln.text for ln in build_layout(text).lines if ln.text]
+    assert texts[2].startswith("1 ") and texts[4].startswith("3 ")
+
+
+MD_PAGE = """\
+Trang chủ > Văn bản > Quyết định 378
+
+| ỦY BAN NHÂN DÂN TỈNH HÀ GIANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------- |
+|---|---|
+| Số: 378/QĐ-UBND | Hà Giang, ngày 05 tháng 3 năm 2021 |
+
+**QUYẾT ĐỊNH**
+
+**VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2021**
+
+Điều 1. Phê duyệt Kế hoạch.
+
+| Nơi nhận: - Như Điều 3; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Đức Quý |
+|---|---|
+"""
+
+
+def test_markdown_layout_tables():
+    h = _doc(MD_PAGE).header
+    assert (h.reference, h.issuing_body, h.place, h.issued_date) == (
+        "378/QĐ-UBND", "Ủy ban nhân dân tỉnh Hà Giang", "Hà Giang", "2021-03-05")
+    assert h.title == "Về việc phê duyệt Kế hoạch chuyển đổi số năm 2021"  # the body names it so
+    assert [(s.name, s.position, s.authority) for s in h.signers] == [
+        ("Trần Đức Quý", "Phó Chủ tịch", ["TM. Ủy ban nhân dân", "KT. Chủ tịch"])]
+    assert h.recipients == ["Như Điều 3", "Lưu: VT"]
+
+
+def test_flattened_signature_cell():
+    assert cell_lines("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Hòa") == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hòa"]
+    assert cell_lines("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n-------") == ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM"]
+
+
+def test_data_tables_are_not_layout_tables():
+    assert not is_layout_table([["STT", "Nội dung", "Kinh phí"], ["1", "Tập huấn", "60"]])
+    assert is_layout_table([["Nơi nhận:\n- Như trên;", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"]])
+
+
+HTML_PAGE = """<html><head><title>Kế hoạch 1518</title><style>p {color: red}</style>
+<script>var hotline = "1900 6192"; document.write("Số: 999/QĐ-UBND");</script></head><body>
+<div class="menu">Trang chủ | Văn bản mới</div>
+<table><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH KON TUM</b></p><p>-------</p></td>
+<td><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>
+<tr><td><p>Số: 1518/KH-UBND</p></td><td><p><i>Kon Tum, ngày 19
+  tháng 5 năm 2022</i></p></td></tr></table>
+<p align="center"><b>KẾ HOẠCH</b></p>
+<p align="center"><b>Triển khai thực hiện Chương trình hành động quốc gia vì trẻ em năm 2022</b></p>
+<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p><p>Bảo đảm quyền trẻ em.</p>
+<table><tr><td>STT</td><td>Nội dung</td><td>Kinh phí</td></tr><tr><td>1</td><td>Tập huấn</td><td>60</td></tr>
+<tr><td>2</td><td>Hội thảo</td><td>40</td></tr></table>
+<table><tr><td><p><b><i>Nơi nhận:</i></b><br>- Bộ Lao động - Thương binh và Xã hội;<br>- Lưu: VT, KGVX.</p></td>
+<td><p><b>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br><br>Y Ngọc</b></p></td></tr></table>
+<p>Bản quyền thuộc về Thư viện Pháp luật. Hotline 1900 6192</p></body></html>"""
+
+
+def test_html_page():
+    text = html_to_text(HTML_PAGE)
+    assert "hotline =" not in text and "color: red" not in text and "999/QĐ" not in text
+    assert "Kon Tum, ngày 19 tháng 5 năm 2022" in text  # hard-wrapped paragraph joined
+    h = _doc(text).header
+    assert (h.reference, h.issuing_body, h.place, h.issued_date) == (
+        "1518/KH-UBND", "Ủy ban nhân dân tỉnh Kon Tum", "Kon Tum", "2022-05-19")
+    assert [(s.name, s.position) for s in h.signers] == [("Y Ngọc", "Phó Chủ tịch")]
+    assert h.recipients == ["Bộ Lao động - Thương binh và Xã hội", "Lưu: VT, KGVX"]
+
+
+def test_html_data_table_is_a_table():
+    doc = _doc(html_to_text(HTML_PAGE))
+    assert [[r.stt, r.values[-1]] for r in doc.tables[0].rows] == [["1", 60], ["2", 40]]
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("stem", ["04_lamdong_666-TTr-SNV_2025_totrinh-kh-cchc-2026.layout",
+                                  "07_lamdong_93-TTr-SNV_2025_totrinh-hopnhat-hoi.layout"])
+def test_dev_corpus_layout_text(stem):
+    """Real `pdftotext -layout` output of dev-corpus documents: header and signer from the columns."""
+    import json
+
+    gold = json.loads((CORPUS / "gold" / "dev" / f"{stem}.json").read_text(encoding="utf-8"))
+    path = CORPUS / "docs" / gold["file"]
+    if not path.exists():
+        pytest.skip("corpus documents not laid out (scripts/corpus.py docs)")
+    h = _doc(path.read_text(encoding="utf-8")).header
+    g = gold["header"]
+    assert h.reference == g["reference"] and h.place == g["place"] and h.issued_date == g["issued_date"]
+    assert {s.name for s in h.signers} >= {s["name"] for s in g["signers"]}
