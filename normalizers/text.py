@@ -12,6 +12,8 @@ _CHAR_MAP = str.maketrans(
         "\u00d0": "\u0110",  # Icelandic eth typed for Đ
         "\u0189": "\u0110",  # African D typed for Đ
         "\u00f0": "\u0111",
+        "\u01a3": "\u01b0",  # ƣ/Ƣ (Latin "oi"): broken PDF fonts map ư/Ư to them; never Vietnamese
+        "\u01a2": "\u01af",
         **{chr(cp): "-" for cp in range(0x2010, 0x2016)},
         "\u2212": "-",
         "\u2044": "/",  # fraction slash and division slash: OCR reads the `/` of `53/QĐ-UBND` as them
@@ -40,9 +42,21 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_text(s: str) -> str:
-    """Return s in NFC with Đ look-alikes, dashes, spaces and tone placement canonicalised."""
-    text = unicodedata.normalize("NFC", s).translate(_CHAR_MAP)
-    return _OLD_TONE.sub(_move_tone, text)
+    """Return s in NFC with Đ look-alikes, dashes, spaces, tone placement and letter-spaced capitals
+    (`B Ộ  N Ộ I  V Ụ`) canonicalised."""
+    text = unicodedata.normalize("NFC", s.translate(_CHAR_MAP))  # map first: ƣ + a combining tone composes
+    return _LETTER_SPACED.sub(_join_letters, _OLD_TONE.sub(_move_tone, text))
+
+
+# four or more single capital letters, one space inside a word and two between words
+_LETTER_SPACED = re.compile(r"(?<!\S)\S(?: {1,2}\S){3,}(?!\S)")
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if not all(ch.isalpha() and ch.isupper() for ch in run.replace(" ", "")):
+        return run
+    return " ".join(word.replace(" ", "") for word in run.split("  "))
 
 
 def normalize_spaces(s: str) -> str:

@@ -167,3 +167,20 @@ def test_fold_diacritics_makes_tone_placements_equal() -> None:
 )
 def test_is_all_caps(text: str, expected: bool) -> None:
     assert is_all_caps(text) is expected
+
+
+def test_broken_layer_oi_letters_are_u_horn():
+    # broken PDF fonts map ư/Ư to ƣ/Ƣ (U+01A3/U+01A2); with a combining tone they compose
+    assert normalize_text("Hƣớng dẫn số 36-HD/VPTW của NGƢỜI ký") == "Hướng dẫn số 36-HD/VPTW của NGƯỜI ký"
+    assert normalize_text("tr\u01a3\u0301c") == "trức"
+
+
+def test_letter_spaced_capitals_are_joined():
+    assert normalize_text("B Ộ  L A O  Đ Ộ N G") == "BỘ LAO ĐỘNG"
+    assert normalize_text("B Ộ  N Ộ I  V Ụ") == "BỘ NỘI VỤ"
+
+
+def test_spaced_letters_that_are_not_words_stay():
+    assert normalize_text("Phụ lục A B C") == "Phụ lục A B C"
+    assert normalize_text("A  B  1  2  3") == "A  B  1  2  3"
+    assert normalize_text("a b c d") == "a b c d"
