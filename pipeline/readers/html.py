@@ -65,34 +65,28 @@ def _flush(lines: list[str], inline: list[str]) -> None:
 
 def _cell_text(cell) -> str:
     lines: list[str] = []
-    _walk_children(cell, lines)
+    inline: list[str] = [cell.text or ""]
+    for child in cell:
+        _walk(child, lines, inline)
+    _flush(lines, inline)
     return "\n".join(lines)
 
 
-def _walk_children(el, lines: list[str]) -> None:
-    inline: list[str] = [el.text or ""]
-    for child in el:
-        _walk(child, lines, inline)
-    _flush(lines, inline)
-
-
 def _table_lines(table) -> list[str]:
-    rows = [[_cell_text(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            for tr in table.iter("tr")]
-    rows = [r for r in rows if any(c.strip() for c in r)]
-    if not rows:
+    """A layout table as its column lines; a data table as `<table>` markup, one row per line."""
+    rows = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in table.iter("tr")]
+    texts = [[_cell_text(c) for c in row] for row in rows]  # each cell read once
+    filled = [row for row in texts if any(t.strip() for t in row)]
+    if not filled:
         return []
-    if is_layout_table(rows):
-        return [line for _, line in column_lines(rows)]
+    if is_layout_table(filled):
+        return [line for _, line in column_lines(filled)]
     out = ["<table>"]
-    for tr in table.iter("tr"):
+    for row, row_texts in zip(rows, texts):
         cells = []
-        for c in tr:
-            if not (isinstance(c.tag, str) and c.tag in ("td", "th")):
-                continue
+        for c, text in zip(row, row_texts):
             span = "".join(f' {a}="{c.get(a)}"' for a in ("colspan", "rowspan") if c.get(a))
-            text = "".join(f"<p>{_escape(t)}</p>" for t in _cell_text(c).split("\n") if t)
-            cells.append(f"<td{span}>{text}</td>")
+            cells.append(f"<td{span}>" + "".join(f"<p>{_escape(t)}</p>" for t in text.split("\n") if t) + "</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     return [*out, "</table>"]
 
