@@ -14,7 +14,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES | DOCX_SUFFIXES
 
 
 class InputError(Exception):
@@ -44,6 +45,8 @@ def load(path: Path) -> Loaded:
         raise InputError("empty_file", f"{path.name}: the file is empty")
     if suffix in PDF_SUFFIXES | IMAGE_SUFFIXES:
         return _load_pages(path, data, suffix)
+    if suffix in DOCX_SUFFIXES:
+        return _load_docx(path, data)
     text, encoding = decode_bytes(data)
     if "\x00" in text:
         raise InputError("binary_file", f"{path.name}: binary content, not text")
@@ -54,6 +57,17 @@ def load(path: Path) -> Loaded:
         text = html_to_text(text)  # offsets and lines then refer to this text rendering of the page
     source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
                     pages=text.count("\f") + 1)
+    return Loaded(source, text=text)
+
+
+def _load_docx(path: Path, data: bytes) -> Loaded:
+    from pipeline.readers.docx import DocxError, docx_to_text
+
+    try:
+        text = docx_to_text(data)
+    except DocxError as e:
+        raise InputError("damaged_docx", f"{path.name}: {e}") from e
+    source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="docx", encoding="utf-8")
     return Loaded(source, text=text)
 
 

@@ -79,11 +79,11 @@ def test_bad_files_get_error_records_and_the_batch_goes_on(tmp_path):
 def test_unsupported_files_in_a_folder_are_named_not_read(tmp_path):
     (tmp_path / "in").mkdir()
     shutil.copy(SAMPLES / f"{SAMPLE_STEMS[0]}.txt", tmp_path / "in")
-    (tmp_path / "in" / "ke-hoach.docx").write_bytes(b"PK\x03\x04 not read")
+    (tmp_path / "in" / "ke-hoach.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word, not read")
     (tmp_path / "in" / ".DS_Store").write_bytes(b"\x00\x01")
     run = vanban(tmp_path / "in", "-o", tmp_path / "out")
     assert run.returncode == 0
-    assert "skipped 1 file(s) of unsupported types in the folders (1 .docx)" in run.stderr
+    assert "skipped 1 file(s) of unsupported types in the folders (1 .doc)" in run.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{SAMPLE_STEMS[0]}.json"]
 
 

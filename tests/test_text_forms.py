@@ -161,3 +161,75 @@ def test_dev_corpus_layout_text(stem):
     g = gold["header"]
     assert h.reference == g["reference"] and h.place == g["place"] and h.issued_date == g["issued_date"]
     assert {s.name for s in h.signers} >= {s["name"] for s in g["signers"]}
+
+
+def _docx_bytes(build) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_header_and_signature_in_table_cells():
+    from pipeline.readers.docx import docx_to_text
+
+    def build(d):
+        head = d.add_table(rows=2, cols=2)
+        head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA"
+        head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+        head.cell(1, 0).text = "Số: 15/KH-UBND"
+        head.cell(1, 1).text = "Tân Hòa, ngày 03 tháng 7 năm 2025"
+        d.add_paragraph().add_run("KẾ HOẠCH").bold = True
+        d.add_paragraph().add_run("Tổ chức chính quyền địa phương hai cấp").bold = True
+        d.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+        d.add_paragraph("Bảo đảm hoạt động thông suốt.")
+        data = d.add_table(rows=3, cols=3)
+        for r, row in enumerate([("STT", "Nội dung", "Kinh phí"), ("1", "Tập huấn", "60"), ("2", "Hội nghị", "40")]):
+            for c, text in enumerate(row):
+                data.cell(r, c).text = text
+        end = d.add_table(rows=1, cols=2)
+        end.cell(0, 0).text = "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT."
+        end.cell(0, 1).text = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Bình"
+
+    doc = _doc(docx_to_text(_docx_bytes(build)))
+    h = doc.header
+    assert (h.reference, h.issuing_body, h.place, h.issued_date) == (
+        "15/KH-UBND", "Ủy ban nhân dân xã Tân Hòa", "Tân Hòa", "2025-07-03")
+    assert [(s.name, s.position, s.authority) for s in h.signers] == [
+        ("Nguyễn Văn Bình", "Chủ tịch", ["TM. Ủy ban nhân dân"])]
+    assert h.recipients == ["UBND tỉnh", "Lưu: VT"]
+    assert [[r.stt, r.values[-1]] for r in doc.tables[0].rows] == [["1", 60], ["2", 40]]
+
+
+def test_broken_docx_is_a_clear_error(tmp_path):
+    from pipeline.run import extract_file
+
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 not a zip")
+    doc = extract_file(bad)
+    assert doc.status == "failed" and doc.error.code == "damaged_docx" and "hong.docx" in doc.error.message
+
+
+def test_dev_corpus_docx_draft():
+    """A real Word draft (header in table cells and shapes, number and day left blank)."""
+    import json
+
+    from pipeline.run import extract_file
+
+    stem = "27_lamdong_KH-UBND_2026_kehoach-cchc-2026-2030_duthao"
+    gold = json.loads((CORPUS / "gold" / "dev" / f"{stem}.json").read_text(encoding="utf-8"))["header"]
+    path = CORPUS / "docs" / f"{stem}.docx"
+    if not path.exists():
+        pytest.skip("corpus documents not laid out (scripts/corpus.py docs)")
+    doc = extract_file(path)
+    h = doc.header
+    assert doc.source.format == "docx"
+    assert (h.number, h.symbol, h.issued_date, h.place) == (None, "KH-UBND", None, "Lâm Đồng")
+    assert h.issuing_body in gold["issuing_body"] and h.title == gold["title"]
+    assert [s.name for s in h.signers] == [s["name"] for s in gold["signers"]]
+    assert any(w.code == "number_blank" for w in doc.warnings)

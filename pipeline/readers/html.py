@@ -12,7 +12,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from pipeline.readers.layout_tables import column_lines, is_layout_table
+from pipeline.readers.layout_tables import table_text_lines
 
 _DROP = ("script", "style", "noscript", "head", "template", "svg", "iframe", "object", "button", "form", "select")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header",
@@ -73,23 +73,6 @@ def _cell_text(cell) -> str:
 
 
 def _table_lines(table) -> list[str]:
-    """A layout table as its column lines; a data table as `<table>` markup, one row per line."""
     rows = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in table.iter("tr")]
-    texts = [[_cell_text(c) for c in row] for row in rows]  # each cell read once
-    filled = [row for row in texts if any(t.strip() for t in row)]
-    if not filled:
-        return []
-    if is_layout_table(filled):
-        return [line for _, line in column_lines(filled)]
-    out = ["<table>"]
-    for row, row_texts in zip(rows, texts):
-        cells = []
-        for c, text in zip(row, row_texts):
-            span = "".join(f' {a}="{c.get(a)}"' for a in ("colspan", "rowspan") if c.get(a))
-            cells.append(f"<td{span}>" + "".join(f"<p>{_escape(t)}</p>" for t in text.split("\n") if t) + "</td>")
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    return [*out, "</table>"]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return table_text_lines([[(_cell_text(c), {a: c.get(a) for a in ("colspan", "rowspan") if c.get(a)})
+                              for c in row] for row in rows])
