@@ -328,9 +328,13 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
 
 
 def _below(above: Line, ln: Line) -> bool:
-    """Is `ln` the next line of the same column block (positions known, PDF input)?"""
-    if not (above.bbox and ln.bbox) or ln.page != above.page:
+    """Is `ln` the next line of the same column block? On a page, by position; in text, by being the
+    next source line (no blank between) that is neither a caps line nor the place-date line."""
+    if ln.page != above.page:
         return False
+    if not (above.bbox and ln.bbox):
+        return ((ln.source_line or ln.no) == (above.source_line or above.no) + 1 and not is_all_caps(ln.text)
+                and not _PLACE_DATE.search(ln.text))
     height = above.bbox[3] - above.bbox[1]
     overlap = min(above.bbox[2], ln.bbox[2]) - max(above.bbox[0], ln.bbox[0])
     return 0 <= ln.bbox[1] - above.bbox[3] < height and overlap > 0.5 * (ln.bbox[2] - ln.bbox[0])

@@ -233,3 +233,12 @@ def test_dev_corpus_docx_draft():
     assert h.issuing_body in gold["issuing_body"] and h.title == gold["title"]
     assert [s.name for s in h.signers] == [s["name"] for s in gold["signers"]]
     assert any(w.code == "number_blank" for w in doc.warnings)
+
+
+def test_cong_van_subject_wrapped_in_plain_text():
+    text = ("BỘ NỘI VỤ\n\nSố: 8151 /BNV-CCHC\n\nHà Nội, ngày 18 tháng 9 năm 2025\n\n"
+            "V/v lấy ý kiến góp ý dự thảo Báo\ncáo Sơ kết giai đoạn 2021 - 2025 thực hiện\n"
+            "Chương trình tổng thể cải cách hành chính\n\nKính gửi: Ủy ban nhân dân các tỉnh.\n\n"
+            "Thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ.\n")
+    assert _doc(text).header.title == ("Lấy ý kiến góp ý dự thảo Báo cáo Sơ kết giai đoạn 2021 - 2025 thực hiện "
+                                       "Chương trình tổng thể cải cách hành chính")
