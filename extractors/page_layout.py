@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from extractors.columns import reading_order
 from extractors.layout import Layout, Line, TableBlock
 from normalizers import normalize_text
+from pipeline.readers.layout_tables import column_lines as table_column_lines
+from pipeline.readers.layout_tables import is_layout_table
 from pipeline.readers.words import PageContent, TableGrid, Word
 
 
@@ -145,6 +147,12 @@ def _assemble(items: list[Segment | TableGrid]) -> Layout:
             add(" ".join(w.text for w in ws), ws[0].page, (item.x0, item.top, item.x1, max(w.bottom for w in ws)),
                 bold=sum(w.bold for w in ws) * 2 > len(ws), italic=sum(w.italic for w in ws) * 2 > len(ws),
                 conf=round(statistics.fmean(confs), 1) if confs else None)
+        elif is_layout_table(texts := [[c.text if c else "" for c in row] for row in item.rows]):
+            # the header or end block laid out in a (borderless) table: read as columns, not as data
+            for k, text in table_column_lines(texts):
+                cells = [c for c in item.rows[k] if c is not None]
+                add(text, item.page, (min(c.x0 for c in cells), min(c.top for c in cells),
+                                      max(c.x1 for c in cells), max(c.bottom for c in cells)))
         else:
             prev = tables[-1] if tables and items_before_is_table else None
             rows = []

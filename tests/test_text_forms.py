@@ -242,3 +242,19 @@ def test_cong_van_subject_wrapped_in_plain_text():
             "Thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ trưởng Bộ Nội vụ.\n")
     assert _doc(text).header.title == ("Lấy ý kiến góp ý dự thảo Báo cáo Sơ kết giai đoạn 2021 - 2025 thực hiện "
                                        "Chương trình tổng thể cải cách hành chính")
+
+
+def test_pdf_end_block_in_a_borderless_table_is_read_as_columns():
+    from extractors.page_layout import layout_from_pages
+    from pipeline.readers.words import GridCell, PageContent, TableGrid, Word
+
+    left = GridCell("Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, NN.", 70, 600, 300, 700)
+    right = GridCell("TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà", 300, 600, 540, 700)
+    page = PageContent(1, 595, 842, "text",
+                       words=[Word("Điều", 70, 500, 95, 512, 1), Word("1.", 97, 500, 105, 512, 1)],
+                       tables=[TableGrid(1, (70, 600, 540, 700), [[left, right]], "pdfplumber")])
+    layout = layout_from_pages([page])
+    assert not layout.tables
+    assert [ln.text for ln in layout.lines][1:] == [
+        "Nơi nhận:", "- Ban Bí thư Trung ương Đảng;", "- Lưu: VT, NN.",
+        "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"]

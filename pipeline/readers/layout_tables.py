@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-_MARKS = re.compile(
-    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do|\bSố\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]|"
-    r"\bngày\b.{0,12}\btháng\b|Nơi nhận|^(TM|KT|TL|TUQ|T/M|K/T|T/L|Q)\s*[./]\s*\S|Kính gửi",
-    re.I | re.M,
+_MARKS = re.compile(  # at a line start, as the blocks print them: a cell citing `Quyết định số 12/QĐ-UBND` is data
+    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do|^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]|"
+    r"^Nơi nhận|^(TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S|^Kính gửi",
+    re.M,
 )
 # before an authority prefix, and before a recipient's bullet (`Nơi nhận: - Như Điều 3; - Lưu: VT.`)
 _AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[A-ZĐÀ-Ỹ])|(?<=[;:.])\s+(?=[-–+•]\s)")
@@ -28,7 +28,7 @@ def is_layout_table(rows: list[list[str]]) -> bool:
     filled = [[c for c in row if c.strip()] for row in rows]
     if not filled or len(rows) > 6 or max(len(r) for r in filled) > 3:
         return False
-    return bool(_MARKS.search("\n".join(c for row in rows for c in row)))
+    return bool(_MARKS.search("\n".join(line.strip() for row in rows for c in row for line in c.split("\n"))))
 
 
 def column_lines(rows: list[list[str]]) -> list[tuple[int, str]]:
