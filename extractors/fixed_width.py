@@ -75,9 +75,11 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
     for i in whole:
         if split[i]:
             split[i] = [TextSegment(i, split[i][0].x0, split[i][-1].x1)]
+    if not any(len(segs) > 1 for i, segs in split.items() if i not in whole):
+        return [s for i in page for s in (split[i] or [i])]  # nothing side by side: not a fixed-width page
     width = text_width([s for i, s in split.items() if i not in whole])
-    # a line that starts at the left edge and runs past the middle is body text, not a column
-    whole |= {i for i, segs in split.items() if len(segs) == 1 and segs[0].x0 <= 1 and segs[0].x1 > width * 0.6}
+    # a line from the left edge to well past the middle is body text, not a column
+    whole |= {i for i, segs in split.items() if len(segs) == 1 and segs[0].x0 <= 1 and segs[0].x1 > width * 0.75}
     ordered: list[TextSegment | int] = []
     start = page.start
     # lines kept whole are read where they stand: geometry orders only what lies between them

@@ -258,3 +258,15 @@ def test_pdf_end_block_in_a_borderless_table_is_read_as_columns():
     assert [ln.text for ln in layout.lines][1:] == [
         "Nơi nhận:", "- Ban Bí thư Trung ương Đảng;", "- Lưu: VT, NN.",
         "TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"]
+
+
+def test_layout_text_long_recipient_does_not_break_the_end_block():
+    text = ("Điều 3. Chánh Văn phòng Bộ và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành./.\n"
+            "Nơi nhận:                                                BỘ TRƯỞNG\n"
+            "- Như Điều 3;\n"
+            "- Sở Nội vụ các tỉnh/TP trực thuộc TW (để T/H);\n"
+            "- Lưu: VT, CCHC.\n\n\n"
+            "                                                      Phạm Thị Thanh Trà\n")
+    h = _doc(text).header
+    assert [(s.name, s.position) for s in h.signers] == [("Phạm Thị Thanh Trà", "Bộ trưởng")]
+    assert h.recipients == ["Như Điều 3", "Sở Nội vụ các tỉnh/TP trực thuộc TW (để T/H)", "Lưu: VT, CCHC"]
