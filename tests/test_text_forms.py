@@ -261,7 +261,9 @@ def test_pdf_end_block_in_a_borderless_table_is_read_as_columns():
 
 
 def test_layout_text_long_recipient_does_not_break_the_end_block():
-    text = ("Điều 3. Chánh Văn phòng Bộ và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành./.\n"
+    text = ("BỘ NỘI VỤ\nSố: 1187/QĐ-BNV\nHà Nội, ngày 15 tháng 10 năm 2025\n\nQUYẾT ĐỊNH\n"
+            "Phê duyệt Đề án xác định Chỉ số cải cách hành chính\n\n"
+            "Điều 3. Chánh Văn phòng Bộ và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành./.\n"
             "Nơi nhận:                                                BỘ TRƯỞNG\n"
             "- Như Điều 3;\n"
             "- Sở Nội vụ các tỉnh/TP trực thuộc TW (để T/H);\n"
