@@ -9,7 +9,7 @@ from extractors.casing import CaseVocab, recase
 from extractors.entities import find_entities
 from extractors.layout import Line
 from extractors.resources import read_lines
-from normalizers import is_all_caps
+from normalizers import fold_diacritics, is_all_caps
 from normalizers.lexicon import is_syllable
 from pipeline.model import Signer
 
@@ -47,7 +47,40 @@ def _authority(text: str, vocab: CaseVocab | None) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return text.strip("|[]!;:,. ")  # OCR specks at the edge of a seal or signature
+    """OCR specks of a seal or a signature: tokens with no letter or digit anywhere (`„ TL. BỘ TRƯỞNG`,
+    `PHÓ : CHỦ „ TỊCH`), and a lone letter at either end of a longer line (`Đ THỦ TƯỚNG`: the seal's rim)."""
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    if len(words) >= 3 and len(words[0]) == 1 and not words[0].isdigit():
+        words = words[1:]
+    if len(words) >= 3 and len(words[-1]) == 1 and not words[-1].isdigit():
+        words = words[:-1]
+    return " ".join(words).strip("|[]!;:,. ")
+
+
+def _heads_unit(text: str, signer: Signer) -> bool:
+    """Under `TL. BỘ TRƯỞNG`: `VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG`, a position followed by the unit it heads."""
+    ents = find_entities(text, ("POSITION",)) if signer.authority and not signer.position else []
+    return bool(ents) and ents[0].start == 0
+
+
+def _deputy(text: str, signer: Signer) -> str | None:
+    """Under `KT. CHỦ TỊCH` the deputy signs: `PHÓ CHỦ TỊCH`, even as OCR misreads its marks (`PHÔ CHỦ TỊCH`)."""
+    head = next((a.split(" ", 1)[1] for a in signer.authority if a.startswith(("KT.", "K/T")) and " " in a), None)
+    if head is None or signer.position:
+        return None
+    if fold_diacritics(text).upper() == "PHO " + fold_diacritics(head).upper():
+        return "Phó " + head
+    return None
+
+
+def _name_candidate(text: str) -> str:
+    """A name with OCR specks inside (`Phạm Minh ì Chính`): names have no one-letter lower-case word."""
+    return " ".join(w for w in text.split() if not (len(w) == 1 and w.islower()))
+
+
+def _junk(text: str) -> bool:
+    """A scribble or seal read as text between the position and the name (`Wuuu›-`, `x1.`)."""
+    return len(text) <= 12 and not is_all_caps(text) and not is_person_name(text)
 
 
 def _block_start(line: Line, nxt: Line | None) -> bool:
@@ -99,27 +132,29 @@ def _same(a: Signer, b: Signer) -> bool:
 
 def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int]:
     signer = Signer(span=lines[0].span())
-    n = 0
-    for ln in lines[:8]:
+    n, junk = 0, 0
+    for ln in lines[:10]:
         text = _clean(ln.text)
         if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
             n += 1
             continue
         if (auth := _authority(text, vocab)) and not signer.position:
             signer.authority.append(auth)
-        elif is_all_caps(text) and is_position(text):
+        elif is_all_caps(text) and (is_position(text) or _heads_unit(text, signer) or _deputy(text, signer)):
             # a second position line (`PHÓ CHỦ TỊCH` then `PHÓ GIÁM ĐỐC SỞ NỘI VỤ`): the first is the role signed in
-            signer.position = signer.position or recase(text, vocab)
+            signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
-        elif is_person_name(text := _rejoin_initial(text)):
+        elif is_person_name(text := _name_candidate(_rejoin_initial(text))):
             signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
             n += 1
             break
+        elif (signer.position or signer.authority) and junk < 3 and _junk(text):
+            junk += 1
         else:
             break
         n += 1
-    return signer, max(n, 1)
+    return signer, max(n - junk * (signer.name is None), 1)
 
 
 def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
