@@ -55,7 +55,18 @@ def group_agency_lines(lines: list[str]) -> list[str]:
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
     """`ỦY BAN NHÂN DÂN TỈNH BẮC KẠN` → `Ủy ban nhân dân tỉnh Bắc Kạn`; `UBND huyện X` → `Ủy ban nhân dân huyện X`."""
     text = " ".join(text.split()).strip(" *-")
-    return recase(text, vocab) if text.isupper() else expand_abbreviations(text)
+    return _unit_marks(recase(text, vocab) if text.isupper() else expand_abbreviations(text))
+
+
+def _unit_marks(agency: str) -> str:
+    """A one-word unit before a place name keeps its marks even when OCR shifted them (`tĩnh Quảng Ngãi`,
+    `tính Đắk Nông`): in a body's name `tinh` before a capitalised word can only be `tỉnh`."""
+    words = agency.split(" ")
+    units = {fold_diacritics(u): u for u in admin_units().values() if " " not in u}
+    for k, w in enumerate(words[:-1]):
+        if w not in units.values() and (unit := units.get(fold_diacritics(w).lower())) and words[k + 1][:1].isupper():
+            words[k] = unit
+    return " ".join(words)
 
 
 def place_part(agency: str) -> str | None:

@@ -22,7 +22,8 @@ from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date,
 from pipeline.model import Header, Receipt, Warning
 
 _NUMBER_LINE = re.compile(r"(?:^|(?<=\s))Số\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
-_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{1,60}?)\s*,\s*(?=(?:ngày|tháng)\b)", re.I)
+# `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`)
+_PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{1,60}?)\s*,\s*(?=(?:ngày|tháng))", re.I)
 _STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)
 _STAMP_FIELD = re.compile(r"^(Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*[:.]?", re.I)
 _META_KEYS = {

@@ -291,3 +291,37 @@ def test_signer_read_through_ocr_specks(end, want):
     signers = _doc(head + "Điều 1. Thành lập Hội đồng thẩm định.\n" + end).header.signers
     # a unit's name inside a position is not recased yet (`Vụ Giáo dục Phổ thông`): compare positions folded
     assert [(s.name, s.position.lower(), s.authority) for s in signers] == [(want[0], want[1].lower(), want[2])]
+
+
+@pytest.mark.parametrize(("ocr", "body"), [("ỦY BAN NHÂN DÂN TĨNH QUẢNG NGÃI", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+                                          ("Ủy ban nhân dân tính Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
+                                          ("HỘI CÔNG CHỨNG VIÊN TĨNH LÂM ĐỒNG", "Hội Công chứng viên tỉnh Lâm Đồng")])
+def test_unit_word_misread_in_a_body_name(ocr, body):
+    from extractors.agency import proper_agency
+
+    assert proper_agency(ocr) == body
+
+
+def test_place_before_a_handwritten_day_read_as_a_letter():
+    h = _doc("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 84 /QĐ-UBND\nQuảng Ngãi, ngàyÀ3 tháng 02 năm 2025\n\n"
+             "QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch ứng phó sự cố tràn dầu\n\nĐiều 1. Phê duyệt.\n").header
+    assert h.place == "Quảng Ngãi" and h.issued_date is None and h.issued_year == 2025
+
+
+def test_scanned_page_with_only_a_signing_stamp_is_ocrd():
+    """Quảng Ngãi scans signed digitally: the only text layer is `Ký bởi: … Thời gian ký: …`."""
+    import pdfplumber
+
+    from pipeline.readers import pdf_text
+
+    path = CORPUS / "docs" / "quangngai_84-qd-ubnd_2025.pdf"
+    if not path.exists():
+        pytest.skip("corpus documents not laid out (scripts/corpus.py docs)")
+    with pdfplumber.open(path) as pdf:
+        first = pdf.pages[0]
+        words = pdf_text.page_words(first, 1)
+        assert pdf_text.usable_text_layer(words)[0]  # the stamp alone reads as Vietnamese...
+        assert "signature stamp" in pdf_text.stamp_only_layer(first, words)  # ...but the page is an image
+    digital = CORPUS / "docs" / "04_lamdong_666-TTr-SNV_2025_totrinh-kh-cchc-2026.pdf"
+    with pdfplumber.open(digital) as pdf:
+        assert pdf_text.stamp_only_layer(pdf.pages[0], pdf_text.page_words(pdf.pages[0], 1)) is None

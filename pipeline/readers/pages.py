@@ -30,6 +30,8 @@ def read_pdf(path: Path) -> list[PageContent]:
         for number, page in enumerate(pdf.pages, start=1):
             words = pdf_text.page_words(page, number)
             usable, note, words = pdf_text.usable_text_layer(words)
+            if usable and (stamp := pdf_text.stamp_only_layer(page, words)):
+                usable, note = False, stamp
             if usable:
                 tables = pdf_text.page_tables(page, number, path, words)
                 pages.append(PageContent(number, page.width, page.height, "text", words, tables, note=note))

@@ -79,6 +79,19 @@ def annotation_words(page: pdfplumber.page.Page, number: int) -> list[Word]:
     return words
 
 
+def stamp_only_layer(page: pdfplumber.page.Page, words: list[Word]) -> str | None:
+    """A scanned page that a signing system stamped: an image covers the page and the only text is the
+    stamp's few lines (`Ký bởi: … Thời gian ký: …`). Returns why the page must be OCR'd, else None."""
+    area = float(page.width * page.height)
+    covered = max((float((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images), default=0.0)
+    if covered < 0.5 * area or len(words) > 120:
+        return None
+    extent = max(w.bottom for w in words) - min(w.top for w in words)
+    if extent > 0.35 * float(page.height):
+        return None
+    return f"page image with a signature stamp as its only text ({len(words)} words)"
+
+
 def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
     """Is this text layer real text? Returns (usable, reason, words — repaired when TCVN3 mojibake)."""
     text = " ".join(w.text for w in words)
