@@ -73,7 +73,8 @@ def extract_header(layout: Layout) -> HeaderResult:
     if type_idx is not None:
         layout.claim([lines[type_idx]], "type_line")
     free = layout.free()
-    h.signers, used = find_signers([ln for ln in free if ln.no > title_end], vocab)
+    h.signers, used, signer_warnings = find_signers([ln for ln in free if ln.no > title_end], vocab)
+    warnings += signer_warnings
     layout.claim(used, "signature")
     h.recipients, used = find_recipients(layout.free())
     layout.claim(used, "recipients")

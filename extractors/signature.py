@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.agency import proper_agency, starts_with_agency
 from extractors.casing import CaseVocab, recase
@@ -11,7 +12,7 @@ from extractors.layout import Line
 from extractors.resources import read_lines
 from normalizers import fold_diacritics, is_all_caps
 from normalizers.lexicon import is_syllable
-from pipeline.model import Signer
+from pipeline.model import Signer, Warning
 
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?=\S)", re.I)
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
@@ -73,6 +74,27 @@ def _deputy(text: str, signer: Signer) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _surnames_by_letters() -> dict[str, str]:
+    """Surnames by their letters without marks, where only one surname has those letters (`tran` → Trần)."""
+    by: dict[str, set[str]] = {}
+    for name in _surnames():
+        by.setdefault(fold_diacritics(name), set()).add(name)
+    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}
+
+
+def _surname_restored(text: str) -> str | None:
+    """`Trân Phước Hiền` → `Trần Phước Hiền`: OCR shifted the surname's marks and nothing else is off."""
+    words = text.strip(" .*").split()
+    if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or text.isupper():
+        return None
+    surname = _surnames_by_letters().get(fold_diacritics(words[0]).lower())
+    if surname is None or surname == words[0].lower():
+        return None
+    fixed = " ".join([surname.capitalize(), *words[1:]])
+    return fixed if is_person_name(fixed) else None
+
+
 def _name_candidate(text: str) -> str:
     """A name with OCR specks inside (`Phạm Minh ì Chính`): names have no one-letter lower-case word."""
     return " ".join(w for w in text.split() if not (len(w) == 1 and w.islower()))
@@ -95,21 +117,26 @@ def _block_start(line: Line, nxt: Line | None) -> bool:
         and starts_with_agency(text)
 
 
-def find_signers(lines: list[Line], vocab: CaseVocab | None = None) -> tuple[list[Signer], list[Line]]:
-    """Signature blocks among the given (non-blank) lines; returns signers and the lines used."""
-    signers, used = [], []
+def find_signers(lines: list[Line], vocab: CaseVocab | None = None
+                 ) -> tuple[list[Signer], list[Line], list[Warning]]:
+    """Signature blocks among the given (non-blank) lines; returns signers, the lines used, and a warning
+    for each name whose surname was read with wrong marks and restored."""
+    signers, used, warnings = [], [], []
     i = 0
     while i < len(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if not _block_start(lines[i], nxt):
             i += 1
             continue
-        signer, n = _read_block(lines[i:], vocab)
+        signer, n, guessed = _read_block(lines[i:], vocab)
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
+            if guessed:
+                warnings.append(Warning(code="signer_surname_corrected", span=signer.span, message=(
+                    f"Signer's surname read as '{guessed}', taken as '{signer.name}' (the surname list).")))
         used.extend(lines[i : i + n])
         i += n
-    return signers, used
+    return signers, used, warnings
 
 
 def _rejoin_initial(text: str) -> str:
@@ -130,9 +157,11 @@ def _same(a: Signer, b: Signer) -> bool:
     return (a.name, a.position, a.authority, a.body) == (b.name, b.position, b.authority, b.body)
 
 
-def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int]:
+def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int, str | None]:
+    """One block: authority prefixes, position, name. The third value is the surname as read when it
+    was restored from the surname list."""
     signer = Signer(span=lines[0].span())
-    n, junk = 0, 0
+    n, junk, guessed = 0, 0, None
     for ln in lines[:10]:
         text = _clean(ln.text)
         if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
@@ -145,7 +174,10 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
-        elif is_person_name(text := _name_candidate(_rejoin_initial(text))):
+        elif is_person_name(text := _name_candidate(_rejoin_initial(text))) or (
+                (signer.position or signer.authority) and (fixed := _surname_restored(text))):
+            if not is_person_name(text):
+                guessed, text = text.split()[0], fixed
             signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
             n += 1
             break
@@ -154,7 +186,7 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
         else:
             break
         n += 1
-    return signer, max(n - junk * (signer.name is None), 1)
+    return signer, max(n - junk * (signer.name is None), 1), guessed
 
 
 def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:

@@ -325,3 +325,15 @@ def test_scanned_page_with_only_a_signing_stamp_is_ocrd():
     digital = CORPUS / "docs" / "04_lamdong_666-TTr-SNV_2025_totrinh-kh-cchc-2026.pdf"
     with pdfplumber.open(digital) as pdf:
         assert pdf_text.stamp_only_layer(pdf.pages[0], pdf_text.page_words(pdf.pages[0], 1)) is None
+
+
+def test_signer_surname_with_shifted_marks_is_restored_with_a_warning():
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 84/QĐ-UBND\n\nQUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\n\n"
+    end = "Nơi nhận:\n- Như Điều 5;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n:\nTrân Phước Hiền\n"
+    doc = _doc(head + "Điều 1. Phê duyệt.\n" + end)
+    assert [s.name for s in doc.header.signers] == ["Trần Phước Hiền"]
+    assert [w.code for w in doc.warnings if w.code == "signer_surname_corrected"] == ["signer_surname_corrected"]
+    # a name that is already right is left alone, with no warning
+    doc = _doc(head + "Điều 1. Phê duyệt.\n" + end.replace("Trân", "Trần"))
+    assert [s.name for s in doc.header.signers] == ["Trần Phước Hiền"]
+    assert not [w for w in doc.warnings if w.code == "signer_surname_corrected"]
