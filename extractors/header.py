@@ -78,7 +78,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     layout.claim(used, "signature")
     h.recipients, used = find_recipients(layout.free())
     layout.claim(used, "recipients")
-    parts = _attached_parts(layout, title_end, h)
+    parts = _attached_parts(layout)
     h.legal_bases = _legal_bases(layout, title_end, parts)
     _infer_issuer(layout, h, meta, warnings, vocab)
     if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
@@ -360,9 +360,10 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
     h.provenance["issuing_body"] = head[0].span()
 
 
-def _attached_parts(layout: Layout, title_end: int, h: Header) -> list[int]:
+def _attached_parts(layout: Layout) -> list[int]:
     """Start lines of what follows the signature: an attached document (`KẾ HOẠCH … kèm theo …`) or a `Phụ lục`."""
-    signed_at = min((s.span.line for s in h.signers if s.span), default=None)
+    # reading-order line numbers (a span's line is the source line, elsewhere in fixed-width text)
+    signed_at = min((no for no, role in layout.claimed.items() if role == "signature"), default=None)
     if signed_at is None:
         return []
     return [ln.no for ln in layout.free() if ln.no > signed_at and (_is_type_line(ln.text) or _APPENDIX.match(ln.text))]
