@@ -67,7 +67,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     _read_type(lines, type_idx, h, meta, warnings)
     title_lines = _read_title(lines, type_idx, h, vocab, number_line)
     title_end = (title_lines[-1].no if title_lines else (lines[type_idx].no if type_idx is not None else 0))
-    _read_agencies(head, number_line, h, vocab)
+    _read_agencies([ln for ln in head if ln not in title_lines], number_line, h, vocab)
     layout.claim(head, "header")
     layout.claim(title_lines, "title")
     if type_idx is not None:
@@ -287,7 +287,7 @@ def _read_type(lines: list[Line], type_idx: int | None, h: Header, meta: dict, w
 def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseVocab,
                 number_line: Line | None) -> list[Line]:
     if type_idx is None:
-        return _vv_title(lines, h, number_line)
+        return _vv_title(lines, h, number_line) or _heading_title(lines, h, vocab, number_line)
     taken: list[Line] = []
     for ln in lines[type_idx + 1 : type_idx + 9]:
         text = ln.text
@@ -300,6 +300,25 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
         title = " ".join(ln.text for ln in taken).strip(" :.")
         h.title = recase(title, vocab) if is_all_caps(title) else title
         h.provenance["title"] = taken[0].span()
+    return taken
+
+
+def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Line | None) -> list[Line]:
+    """A document with no header block (an appendix or a table sent alone): its title is the capitalised
+    heading it opens with, after a `Phụ lục …` line if any."""
+    if number_line is not None or any(ag.is_motto(ln.text) for ln in lines[:8]):
+        return []
+    start = 1 if lines and _APPENDIX.match(lines[0].text) else 0
+    taken: list[Line] = []
+    for ln in lines[start : start + 4]:
+        if not is_all_caps(ln.text) or _TITLE_STOP.match(ln.text) or ag.starts_with_agency(ln.text):
+            break
+        taken.append(ln)
+    title = " ".join(ln.text for ln in taken).strip(" :.")
+    if len(title.split()) < 3:
+        return []
+    h.title = recase(title, vocab)
+    h.provenance["title"] = taken[0].span()
     return taken
 
 

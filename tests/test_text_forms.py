@@ -337,3 +337,16 @@ def test_signer_surname_with_shifted_marks_is_restored_with_a_warning():
     doc = _doc(head + "Điều 1. Phê duyệt.\n" + end.replace("Trân", "Trần"))
     assert [s.name for s in doc.header.signers] == ["Trần Phước Hiền"]
     assert not [w for w in doc.warnings if w.code == "signer_surname_corrected"]
+
+
+def test_appendix_sent_alone_has_its_heading_as_title_and_no_issuer():
+    text = ("                        Phụ lục VI\n"
+            "      KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ THUỘC CẢI CÁCH\n"
+            "                TÀI CHÍNH CÔNG NĂM 2025\n\n"
+            "      I. ĐỐI VỚI CẤP SỞ\n"
+            " 1    Ban Quản lý các KCN              6,00        6,00     6,00   100,00%\n"
+            " 2    Sở Công Thương                   6,00        5,50     5,50    91,67%\n"
+            " 3    Sở Tài chính                     6,00        6,00     6,00   100,00%\n")
+    h = _doc(text).header
+    assert h.title == "Kết quả đánh giá các tiêu chí thuộc cải cách tài chính công năm 2025"
+    assert h.issuing_body is None
