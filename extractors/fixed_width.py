@@ -90,3 +90,101 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
             ordered += split[i] or [i]
         start = i + 1
     return ordered
+
+
+# ── fixed-width tables ───────────────────────────────────────────────────────────────────────
+
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
+
+
+def table_regions(raws: list[str]) -> list[range]:
+    """Fixed-width tables: clusters of lines with 3+ segments, widened upwards over the header lines
+    (2+ segments, no blank between) that sit on top of them."""
+    split = [segments(raw, i) for i, raw in enumerate(raws)]
+    rows = sorted(table_rows(split))
+    regions: list[range] = []
+    for i in rows:
+        if regions and i == regions[-1].stop:
+            regions[-1] = range(regions[-1].start, i + 1)
+        else:
+            regions.append(range(i, i + 1))
+    out = []
+    for r in regions:
+        start = r.start
+        while start > 0 and start - 1 not in rows and _header_line(split[start - 1]):
+            start -= 1
+        out.append(range(start, r.stop))
+    return out
+
+
+def _header_line(segs: list[TextSegment]) -> bool:
+    """A line of a table's header: several cells, or one indented fragment of a wrapped column name
+    (a caption or heading starts at the left margin)."""
+    return len(segs) >= 2 or (len(segs) == 1 and segs[0].x0 > 10)
+
+
+def parse_table(raws: list[str]) -> list[list[str]]:
+    """One fixed-width table → rows of cell texts, the header lines merged into the first row.
+
+    Columns are the gaps that every data line leaves open. A data row is a line with a row number in
+    the first column (or, with no numbered rows, a line filling 3+ columns); the lines between rows are
+    wrapped cell text, given to the nearer row — to the row whose label cell is empty on its own line
+    when both are as near (cells centred vertically print text above and below their row's number)."""
+    split = [segments(raw, 0) for raw in raws]
+    data = _data_lines(split, raws)
+    if not data:
+        return []
+    cols = _columns([split[i] for i in data if len(split[i]) >= 3] or [split[i] for i in data])
+    cells = [_assign(segs, cols, raws[k]) for k, segs in enumerate(split)]
+    wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
+    for k in range(data[0], len(raws)):
+        if split[k] and k not in wrapped:
+            wrapped[_owner(k, data, cells)].append(k)
+    # the first row's cell, centred, prints as many lines above its number as below it
+    first, label = data[0], 1 if len(cols) > 1 else 0
+    above = len(wrapped[first]) - 1 if not cells[first][label] else 0
+    lifted = [k for k in range(first - 1, -1, -1) if split[k]][:above]
+    wrapped[first] += lifted
+    header = [" ".join(filter(None, (cells[k][c] for k in range(first) if k not in lifted))) for c in range(len(cols))]
+    rows = [[" ".join(filter(None, (cells[k][c] for k in sorted(wrapped[i])))) for c in range(len(cols))]
+            for i in data]
+    return [header] * any(header) + rows
+
+
+def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
+    numbered = [i for i, segs in enumerate(split)
+                if len(segs) >= 2 and _ROW_NUMBER.match(raws[i][segs[0].x0 : segs[0].x1])]
+    return numbered if len(numbered) >= 2 else [i for i, segs in enumerate(split) if len(segs) >= 3]
+
+
+def _columns(lines: list[list[TextSegment]]) -> list[tuple[int, int]]:
+    """Column spans: the union of the data lines' segments, split where no data line has text."""
+    spans = sorted((s.x0, s.x1) for segs in lines for s in segs)
+    cols: list[list[int]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1]:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def _assign(segs: list[TextSegment], cols: list[tuple[int, int]], raw: str) -> list[str]:
+    """Each segment's text into the column it overlaps most (the nearest when it overlaps none)."""
+    out = [""] * len(cols)
+    for s in segs:
+        best = max(range(len(cols)), key=lambda c: (min(s.x1, cols[c][1]) - max(s.x0, cols[c][0]),
+                                                   -abs((s.x0 + s.x1) / 2 - sum(cols[c]) / 2)))
+        out[best] = f"{out[best]} {raw[s.x0:s.x1]}".strip()
+    return out
+
+
+def _owner(k: int, data: list[int], cells: list[list[str]]) -> int:
+    before = max((i for i in data if i < k), default=None)
+    after = min((i for i in data if i > k), default=None)
+    if before is None or after is None:
+        return after if before is None else before
+    if k - before != after - k:
+        return before if k - before < after - k else after
+    label = 1 if len(cells[after]) > 1 else 0  # the label column follows the row number
+    return after if not cells[after][label] else before

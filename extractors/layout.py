@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.fixed_width import column_order
+from extractors.fixed_width import column_order, parse_table, table_regions
 from normalizers import normalize_text
 from pipeline.model import Span
 from pipeline.readers.layout_tables import column_lines as table_column_lines
@@ -207,9 +207,51 @@ def layout_table_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line
     return out
 
 
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$")
+
+
+def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
+    """Fixed-width tables (`pdftotext -layout`) become tab-separated rows, one line per row with the
+    offsets of the source lines it spans; a table continued on the next page (only blanks and a page
+    number between, as many columns) is one table, its repeated header dropped."""
+    out: list[Line] = []
+    done, width = 0, 0  # lines[:done] are placed; the column count of the table placed last
+    for region in _table_regions(lines):
+        rows = parse_table([ln.raw for ln in lines[region.start : region.stop]])
+        if not rows:
+            continue
+        between = lines[done : region.start]
+        if out and len(rows[0]) == width and all(ln.blank or _PAGE_NUMBER.match(ln.raw) for ln in between):
+            rows = rows[1:]  # continued on this page, under its header printed again
+        else:
+            out += between
+        src = lines[region.start : region.stop]
+        out += [Line(src[0].no, src[0].start, src[-1].end, raw, clean_inline(raw.replace("\t", " ")), src[0].page)
+                for raw in ("\t".join(cells) for cells in rows)]
+        done, width = region.stop, len(rows[0]) if rows else width
+    out += lines[done:]
+    for no, ln in enumerate(out, start=1):
+        ln.source_line, ln.no = ln.source_line or ln.no, no
+    return out
+
+
+def _table_regions(lines: list[Line]) -> list[range]:
+    """Regions of fixed-width tables, page by page, among lines no other table form claims."""
+    regions: list[range] = []
+    start = 0
+    for end in [i for i in range(1, len(lines)) if lines[i].page != lines[i - 1].page] + [len(lines)]:
+        for r in table_regions([ln.raw for ln in lines[start:end]]):
+            region = range(start + r.start, start + r.stop)
+            if not any(c in lines[i].raw for i in region for c in "\t|<"):
+                regions.append(region)
+        start = end
+    return regions
+
+
 def build_layout(text: str) -> Layout:
     lines = split_lines(text)
     lines = layout_table_lines(lines, find_table_blocks(lines))
+    lines = fixed_width_table_lines(lines)
     lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)
     table_nos = {ln.no for t in tables for ln in t.lines}

@@ -351,3 +351,39 @@ def test_appendix_sent_alone_has_its_heading_as_title_and_no_issuer():
     # recasing follows the body's own capitals (`Sở Tài chính`): compare case-folded
     assert h.title.lower() == "kết quả đánh giá các tiêu chí thuộc cải cách tài chính công năm 2025"
     assert h.issuing_body is None
+
+
+LAYOUT_TABLE = """\
+                                 Chỉ tiêu thống kê                                  Kết quả thống kê
+STT                                                                                                          Ghi chú
+                 (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)              Đơn vị tính       Số liệu
+         Số văn bản chỉ đạo CCHC đã ban hành (Kết luận, chỉ thị, công
+  1.                                                                              Văn bản              82
+         văn chỉ đạo, quán triệt)
+         Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm
+  2.                                                                                 %                 100
+         báo cáo)
+ 2.1.    Số nhiệm vụ đề ra trong kế hoạch                                        Nhiệm vụ              45
+ 2.2.    Số nhiệm vụ đã hoàn thành                                               Nhiệm vụ              45
+                                                          26
+\f
+                                 Chỉ tiêu thống kê                                  Kết quả thống kê
+STT                                                                                                          Ghi chú
+                 (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)              Đơn vị tính       Số liệu
+  3.     Số nhiệm vụ quá hạn nhưng chưa hoàn thành                            Nhiệm vụ              0
+ 3.1.    Số lượng phiếu khảo sát                                               Số lượng          25.898
+"""
+
+
+def test_fixed_width_table_rows_cells_and_page_continuation():
+    doc = _doc("Biểu mẫu 1\n\n" + LAYOUT_TABLE)
+    assert len(doc.tables) == 1
+    rows = [(r.stt + ".", r.label, [v for v in r.values if v is not None]) for r in doc.tables[0].rows]
+    assert rows == [
+        ("1.", "Số văn bản chỉ đạo CCHC đã ban hành (Kết luận, chỉ thị, công văn chỉ đạo, quán triệt)", [82]),
+        ("2.", "Tỷ lệ hoàn thành Kế hoạch CCHC năm (Lũy kế đến thời điểm báo cáo)", [100]),
+        ("2.1.", "Số nhiệm vụ đề ra trong kế hoạch", [45]),
+        ("2.2.", "Số nhiệm vụ đã hoàn thành", [45]),
+        ("3.", "Số nhiệm vụ quá hạn nhưng chưa hoàn thành", [0]),
+        ("3.1.", "Số lượng phiếu khảo sát", [25898]),
+    ]
