@@ -51,6 +51,8 @@ def _clean(text: str) -> str:
     """OCR specks of a seal or a signature: tokens with no letter or digit anywhere (`„ TL. BỘ TRƯỞNG`,
     `PHÓ : CHỦ „ TỊCH`), and a lone letter at either end of a longer line (`Đ THỦ TƯỚNG`: the seal's rim)."""
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    if sum(w.isupper() for w in words) >= 2:  # a caps line: a lone lower-case letter is a speck (`CHỦ r TỊCH`)
+        words = [w for w in words if not (len(w) == 1 and w.islower())]
     if len(words) >= 3 and len(words[0]) == 1 and not words[0].isdigit():
         words = words[1:]
     if len(words) >= 3 and len(words[-1]) == 1 and not words[-1].isdigit():
@@ -129,6 +131,9 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             i += 1
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
+        if signer.name is None and (found := _name_further_on(lines, i + n)) is not None:
+            signer.name = _clean(lines[found].text)
+            used.append(lines[found])
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
             if guessed:
@@ -137,6 +142,18 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
         used.extend(lines[i : i + n])
         i += n
     return signers, used, warnings
+
+
+def _name_further_on(lines: list[Line], start: int) -> int | None:
+    """A scan's end block can come out of OCR with the columns interleaved: the signer's name after
+    the recipients. The first person's name within the next lines, before another block or an appendix."""
+    for k in range(start, min(start + 25, len(lines))):
+        text = _clean(lines[k].text)
+        if is_person_name(text):
+            return k
+        if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
+            return None
+    return None
 
 
 def _rejoin_initial(text: str) -> str:
@@ -181,7 +198,8 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
             n += 1
             break
-        elif (signer.position or signer.authority) and junk < 3 and _junk(text):
+        elif (signer.position or signer.authority) and junk < 3 and _junk(text) and not _BULLET.match(ln.text) \
+                and not ln.text.rstrip().endswith((";", ",")):  # a recipient of an interleaved column is no scribble
             junk += 1
         else:
             break
@@ -199,9 +217,12 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
         first = ln.text[m.end() :].strip()
         if first:
             items.append(first)
-        for nxt in lines[i + 1 :]:
+        rest = lines[i + 1 :]
+        for k, nxt in enumerate(rest):
             if _BULLET.match(nxt.text):
                 items.append(nxt.text)
+            elif _speck_between(nxt, rest[k + 1 : k + 3]):
+                pass  # OCR of a seal or signature in the other column, between two recipients
             elif items and _wraps(items[-1], nxt.text):
                 items[-1] += " " + nxt.text
             else:
@@ -211,8 +232,16 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
     return [], []
 
 
+def _speck_between(line: Line, following: list[Line]) -> bool:
+    """A short non-word line (`Ni`, `NGA`, `0#`) with a recipient right after it."""
+    return len(line.text.strip()) <= 4 and any(_BULLET.match(x.text) for x in following)
+
+
 def _wraps(item: str, nxt: str) -> bool:
-    """A recipient wrapped onto the next line: the item is unfinished (no `;`/`.`) and the line is no heading."""
+    """A recipient wrapped onto the next line: the item is unfinished (no `;`/`.`) and the line is no heading.
+    `Lưu: …` closes the list (what follows it on a scan is the other column or a stamp)."""
+    if re.match(r"^\W*Lưu\b", item):
+        return False
     if nxt[:1].islower():
         return True
     return not item.rstrip().endswith((";", ".", ":")) and not is_all_caps(nxt) and not _AUTHORITY.match(nxt)

@@ -387,3 +387,22 @@ def test_fixed_width_table_rows_cells_and_page_continuation():
         ("3.", "Số nhiệm vụ quá hạn nhưng chưa hoàn thành", [0]),
         ("3.1.", "Số lượng phiếu khảo sát", [25898]),
     ]
+
+
+def test_scan_end_block_with_interleaved_columns():
+    """As Tesseract read a Đắk Nông report: the position between two recipients, specks of the seal,
+    the name after the list, stamp text after `Lưu`."""
+    head = "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 379/BC-UBND\n\nBÁO CÁO\nCông khai dự toán ngân sách\n\nI. KẾT QUẢ\n"
+    end = ("Nơi nhận:\n\" “ . CHỦ TỊCH\n- Bộ Tài chính;\nNi\nNGA\n- Thường trực Tỉnh ủy;\n- CVP, các PCVP UBND tỉnh;\n"
+           "- Lưu: VT, KTTH(TT).\n0#\nme“\nNguyễn Bốn\n")
+    h = _doc(head + "Thu ngân sách đạt kế hoạch.\n" + end).header
+    assert [(s.name, s.position) for s in h.signers] == [("Nguyễn Bốn", "Chủ tịch")]
+    assert h.recipients == ["Bộ Tài chính", "Thường trực Tỉnh ủy", "CVP, các PCVP UBND tỉnh", "Lưu: VT, KTTH(TT)"]
+
+
+def test_deputy_line_with_specks():
+    head = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 23/BC-UBND\n\nBÁO CÁO\nTình hình cải cách thủ tục hành chính\n\n"
+    end = "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTHC.\nKT. CHỦ TỊCH\nPHÔ \" CHỦ r TỊCH\nng\nTrần Hoàng Tuấn\n"
+    h = _doc(head + "I. KẾT QUẢ\nĐạt yêu cầu.\n" + end).header
+    assert [(s.name, s.position, s.authority) for s in h.signers] == [
+        ("Trần Hoàng Tuấn", "Phó Chủ tịch", ["KT. Chủ tịch"])]
