@@ -82,6 +82,14 @@ class Layout:
         for ln in lines:
             self.claimed.setdefault(ln.no, role)
 
+    def zone_of(self, line: Line, body_start: int) -> str:
+        """What the extractors took a line for; unclaimed lines are `head` before the body, `body` after."""
+        if line.no in self.claimed:
+            return self.claimed[line.no]
+        if line.no in self.table_line_nos:
+            return "table"
+        return "body" if line.no > body_start else "head"
+
 
 def clean_inline(raw: str) -> str:
     """Normalized text of a line without Markdown/HTML markup."""

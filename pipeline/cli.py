@@ -56,13 +56,15 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
     return stems
 
 
-def _process(job: tuple[Path, Path, str, bool, bool]) -> tuple[Path, str, str, int, str | None]:
+def _process(job: tuple[Path, Path, str, bool, bool, bool]) -> tuple[Path, str, str, int, str | None]:
     from pipeline.run import extract_file
-    from pipeline.write import write_document
+    from pipeline.write import write_document, write_zones
 
-    path, out_dir, stem, tables_csv, correct = job
+    path, out_dir, stem, tables_csv, correct, debug = job
     doc = extract_file(path, correct)  # never raises: failures come back as a `failed` document
     out = write_document(doc, out_dir, stem)
+    if debug:
+        write_zones(doc, out_dir, stem)
     if tables_csv:
         from pipeline.export import export_tables
 
@@ -90,7 +92,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     for p, s in stems.items():
         if s != p.stem:
             print(f"vanban: {p} has the same name as another input; writing {s}.json", file=sys.stderr)
-    jobs = [(p, out_dir, stems[p], ns.tables_csv, not ns.no_correct) for p in paths]
+    jobs = [(p, out_dir, stems[p], ns.tables_csv, not ns.no_correct, ns.debug) for p in paths]
     tally: Counter[str] = Counter()
     bar = tqdm(total=len(jobs), unit="doc", disable=ns.quiet or None, file=sys.stderr, dynamic_ncols=True)
     for path, out, status, n_warn, error in _run(jobs, ns.jobs):
@@ -125,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--tables-csv", action="store_true", help="also write each table as DIR/<stem>.table<N>.csv")
     ex.add_argument("--no-correct", action="store_true",
                     help="leave OCR diacritic errors as read (default: repair them, listed in `corrections`)")
+    ex.add_argument("--debug", action="store_true",
+                    help="also write DIR/<stem>.zones.json: every line with the zone it was read as")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     ex.add_argument("-v", "--verbose", action="store_true", help="one line per document")
     ex.set_defaults(func=cmd_extract)

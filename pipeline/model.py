@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 
@@ -181,6 +181,17 @@ class Error(Model):
     message: str
 
 
+class ZoneLine(Model):
+    """What one line was read as (`vanban extract --debug`): the zone an extractor took it for."""
+
+    zone: str  # header, type_line, title, signature, recipients, receipt_stamp, web_metadata, table, body, head
+    text: str
+    line: int  # source line (1-based)
+    page: int
+    start: int
+    end: int
+
+
 class Document(Model):
     schema_version: str = SCHEMA_VERSION
     status: Literal["ok", "warnings", "failed"] = "ok"
@@ -194,3 +205,7 @@ class Document(Model):
     corrections: list[Correction] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     error: Error | None = None
+    _zones: list[ZoneLine] = PrivateAttr(default_factory=list)  # not in the JSON: `--debug` writes them apart
+
+    def zones(self) -> list[ZoneLine]:
+        return self._zones

@@ -24,7 +24,7 @@ from extractors.sections import extract_sections
 from extractors.tables import extract_tables
 from normalizers import normalize_text
 from pipeline.load import InputError, load
-from pipeline.model import Document, Error, Source
+from pipeline.model import Document, Error, Source, ZoneLine
 from pipeline.readers.words import PageContent
 from pipeline.validate import page_warnings, validate
 
@@ -57,6 +57,8 @@ def extract_layout(layout: Layout, source: Source, fixes: list[LineFix] | None =
                    corrections=corrections(fixes or [], layout),
                    warnings=table_warnings + head.warnings + reference_warnings + section_warnings + budget_warnings)
     doc.warnings += page_warnings(pages or [])
+    doc._zones = [ZoneLine(zone=layout.zone_of(ln, head.title_end), text=ln.text, line=ln.source_line or ln.no,
+                           page=ln.page, start=ln.start, end=ln.end) for ln in layout.lines if not ln.blank]
     return validate(doc)
 
 

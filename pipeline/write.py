@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -37,4 +38,11 @@ def _umask() -> int:
 def write_document(doc: Document, out_dir: Path, stem: str) -> Path:
     path = out_dir / f"{stem}.json"
     write_atomic(path, to_json(doc))
+    return path
+
+
+def write_zones(doc: Document, out_dir: Path, stem: str) -> Path:
+    """`--debug`: each line with the zone it was read as, so a person can see why a field was missed."""
+    path = out_dir / f"{stem}.zones.json"
+    write_atomic(path, json.dumps([z.model_dump() for z in doc.zones()], ensure_ascii=False, indent=1) + "\n")
     return path

@@ -133,3 +133,17 @@ def test_utf16_and_bom_give_the_same_header(stem, tmp_path):
     assert headers["utf16"] == headers["utf8"] == headers["bom"]
     assert headers["utf8"]["reference"] is not None
     assert docs["utf16"]["source"]["encoding"].startswith("utf-16")
+
+
+def test_debug_writes_each_lines_zone(tmp_path):
+    run = vanban(SAMPLES / f"{SAMPLE_STEMS[1]}.txt", "-o", tmp_path, "--debug")
+    assert run.returncode == 0
+    zones = json.loads((tmp_path / f"{SAMPLE_STEMS[1]}.zones.json").read_text(encoding="utf-8"))
+    by_zone = {}
+    for z in zones:
+        by_zone.setdefault(z["zone"], []).append(z)
+    assert {"header", "type_line", "title", "signature", "recipients", "body"} <= set(by_zone)
+    source = (SAMPLES / f"{SAMPLE_STEMS[1]}.txt").read_text(encoding="utf-8")
+    number = next(z for z in by_zone["header"] if z["text"].startswith("Số"))
+    assert source[number["start"] : number["end"]].strip().startswith("Số")  # offsets point into the source
+    assert not (tmp_path / f"{SAMPLE_STEMS[0]}.zones.json").exists()
