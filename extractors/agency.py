@@ -54,7 +54,7 @@ def group_agency_lines(lines: list[str]) -> list[str]:
 
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
     """`ỦY BAN NHÂN DÂN TỈNH BẮC KẠN` → `Ủy ban nhân dân tỉnh Bắc Kạn`; `UBND huyện X` → `Ủy ban nhân dân huyện X`."""
-    text = " ".join(text.split()).strip(" *-")
+    text = " ".join(w for w in text.split() if any(ch.isalnum() for ch in w)).strip(" *-")  # OCR specks: `. | ;`
     return _unit_marks(recase(text, vocab) if text.isupper() else expand_abbreviations(text))
 
 

@@ -43,6 +43,7 @@ _TITLE_STOP = re.compile(
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
 _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
+_PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
 _VV = re.compile(r"^V/v\s*:?\s*", re.I)
 
 
@@ -152,6 +153,7 @@ def _type_line_index(lines: list[Line]) -> int | None:
 
 
 _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
+_SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 # OCR of a handwritten or stamped number: `Số:Z74É /QĐ-UBND`, `Sô#f /TTr- CAT-PC04`, `Số: 5 6 Õ/GM-UBND`.
 # `Số` itself may lose its mark; the scrawl is short and holds no `/`.
 _NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,3}){0,2})?\s*"
@@ -167,10 +169,12 @@ def _head_without_type_line(lines: list[Line]) -> list[Line]:
 
 
 def _read_number(head: list[Line], h: Header, meta: dict, warnings: list[Warning]) -> Line | None:
-    for ln, nxt in zip(head, head[1:] + [None]):
+    for k, ln in enumerate(head):
         text = ln.text
-        if nxt and _NUMBER_ONLY.match(text) and nxt.text.startswith("/"):
-            text = f"{text} {nxt.text}"  # a handwritten number leaves `Số: 329` and `/BC-UBND` apart
+        # a blank or handwritten number leaves `Số: 329` and `/BC-UBND` apart; plain text puts the motto between
+        nxt = next((x for x in head[k + 1 : k + 8] if _SYMBOL_ONLY.match(x.text)), None)
+        if nxt and _NUMBER_ONLY.match(text):
+            text = f"{text} {nxt.text}"
         m = _NUMBER_LINE.search(text)
         if m and (num := parse_doc_number(_join_symbol(text[m.end():]))):
             _apply_number(h, num)
@@ -229,12 +233,17 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         if not m:
             continue
         year, month, day = parse_vn_date(text[m.end():])
+        if year is None and (printed := _PRINTED_YEAR.search(text[m.end():])):
+            # a handwritten day or month OCR cannot read (`ngày DŠ tháng l1 năm 2025`): the printed year stays
+            year = int(printed[1])
+            warnings.append(Warning(code="date_unreadable", span=ln.span(), message=(
+                f"Day or month unreadable in '{ln.text}' (handwritten?); only the printed year {year} is kept.")))
         if year is None:
             continue
         h.place = _known_place(m["place"].strip(" *"), ln, warnings)
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = h.provenance["place"] = ln.span()
-        if h.issued_date is None:
+        if h.issued_date is None and not any(w.code == "date_unreadable" for w in warnings):
             warnings.append(Warning(code="date_incomplete", span=ln.span(),
                                     message=f"Day or month left blank in '{ln.text}'; only the year is known."))
         return
@@ -341,7 +350,7 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
                 if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)):
                     break
                 taken.append(nxt)
-            title = _VV.sub("", " ".join(x.text for x in taken)).strip()
+            title = _VV.sub("", " ".join(x.text for x in taken)).strip().rstrip(" .;")
             h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
             return taken
@@ -354,7 +363,8 @@ def _below(above: Line, ln: Line) -> bool:
     if ln.page != above.page:
         return False
     if not (above.bbox and ln.bbox):
-        return ((ln.source_line or ln.no) == (above.source_line or above.no) + 1 and not is_all_caps(ln.text)
+        caps = is_all_caps(ln.text) and not re.search(r"\d", ln.text)  # `335/2025/NĐ-CP` ends a subject
+        return ((ln.source_line or ln.no) == (above.source_line or above.no) + 1 and not caps
                 and not _PLACE_DATE.search(ln.text))
     height = above.bbox[3] - above.bbox[1]
     overlap = min(above.bbox[2], ln.bbox[2]) - max(above.bbox[0], ln.bbox[0])

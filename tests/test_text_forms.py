@@ -406,3 +406,26 @@ def test_deputy_line_with_specks():
     h = _doc(head + "I. KẾT QUẢ\nĐạt yêu cầu.\n" + end).header
     assert [(s.name, s.position, s.authority) for s in h.signers] == [
         ("Trần Hoàng Tuấn", "Phó Chủ tịch", ["KT. Chủ tịch"])]
+
+
+@pytest.mark.parametrize("line", ["Lâm Đồng, ngày DŠ tháng l1 năm 2025", "Quảng Ngãi, ngày $3 tháng 0] năm 2025"])
+def test_handwritten_day_unreadable_keeps_place_and_printed_year(line):
+    doc = _doc(f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\n{line}\n\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n\n"
+               "Điều 1. Ban hành.\n")
+    assert (doc.header.place, doc.header.issued_year, doc.header.issued_date) == (line.split(",")[0], 2025, None)
+    assert "date_unreadable" in [w.code for w in doc.warnings]
+
+
+def test_plain_text_blank_number_with_the_motto_between_its_parts():
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH THANH HÓA\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Độc lập - Tự do - Hạnh phúc\n\n/QĐ-HĐND\n\nThanh Hóa, ngày\n\ntháng 6 năm 2026\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Danh mục công việc\n\nĐiều 1. Ban hành.\n")
+    h = _doc(text).header
+    assert (h.number, h.symbol, h.issuing_body) == (None, "QĐ-HĐND", "Hội đồng nhân dân tỉnh Thanh Hóa")
+
+
+def test_subject_continues_onto_a_reference_line():
+    text = ("VĂN PHÒNG ĐOÀN ĐBQH VÀ HĐND\nTỈNH THANH HÓA\nSố: 295/VP-CTHĐND\nThanh Hóa, ngày 22 tháng 5 năm 2026\n"
+            "V/v gửi Danh mục sản phẩm/công việc quy đổi theo Nghị định số\n335/2025/NĐ-CP.\n\n"
+            "Kính gửi: Các phòng thuộc Văn phòng.\n")
+    assert _doc(text).header.title == "Gửi Danh mục sản phẩm/công việc quy đổi theo Nghị định số 335/2025/NĐ-CP"
