@@ -41,6 +41,11 @@ def starts_with_agency(text: str) -> bool:
     return bool(ents) and ents[0].start == 0
 
 
+def starts_with_position(text: str) -> bool:
+    ents = find_entities(text, ("POSITION",))
+    return bool(ents) and ents[0].start == 0
+
+
 def group_agency_lines(lines: list[str]) -> list[str]:
     """Join the lines of one agency name; a line starting with an agency head starts a new one."""
     groups: list[str] = []

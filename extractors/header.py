@@ -332,10 +332,10 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
 
 
 def _ends_title(taken: list[Line], nxt: Line) -> bool:
-    """Stop before an agency line (`ỦY BAN NHÂN DÂN TỈNH …` above Căn cứ) or after a finished sentence."""
+    """Stop before an agency or authority line (above Căn cứ) or after a finished sentence."""
     last = taken[-1].text
-    if is_all_caps(nxt.text) and ag.starts_with_agency(nxt.text):
-        return True
+    if is_all_caps(nxt.text) and (ag.starts_with_agency(nxt.text) or ag.starts_with_position(nxt.text)):
+        return True  # the issuing authority above Căn cứ: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `BỘ TRƯỞNG BỘ …`
     if is_all_caps(last) != is_all_caps(nxt.text) and not nxt.bold:
         return True
     return last.endswith((".", ";")) or (len(last) > 120 and not nxt.bold and not nxt.text[:1].islower())

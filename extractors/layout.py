@@ -14,10 +14,12 @@ from extractors.fixed_width import column_order, parse_table, table_regions
 from normalizers import normalize_text
 from pipeline.model import Span
 from pipeline.readers.layout_tables import column_lines as table_column_lines
+from pipeline.readers.html import html_table_cells
 from pipeline.readers.layout_tables import is_layout_table
 
 _TAG = re.compile(r"<[^>]+>")
 _STARS = re.compile(r"\*+")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SPACES = re.compile(r"[ \u00a0]+")
 _HTML_TABLE_OPEN = re.compile(r"<table\b", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
@@ -93,7 +95,7 @@ class Layout:
 
 def clean_inline(raw: str) -> str:
     """Normalized text of a line without Markdown/HTML markup."""
-    s = normalize_text(raw)
+    s = _MD_HEADING.sub("", normalize_text(raw))  # `## ỦY BAN NHÂN DÂN …`: other engines' Markdown
     s = _TAG.sub(" ", s)
     if s.strip() not in ("*", "(*)"):
         s = _STARS.sub("", s)
@@ -110,7 +112,7 @@ def split_lines(text: str) -> list[Line]:
         body = raw.replace("\f", "").rstrip("\r")
         stripped = body.strip()
         n_bold = stripped.count("**")
-        bold = bold_open or stripped.startswith("**")
+        bold = bold_open or stripped.startswith(("**", "#"))  # a Markdown heading is set in bold
         if n_bold % 2:
             bold_open = not bold_open
         italic = bool(re.match(r"^(<i>|\*[^*])", stripped)) and not stripped.startswith("**")
@@ -198,17 +200,23 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def layout_table_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line]:
-    """Pipe tables that lay out the header or the signature block become lines, left column first."""
+    """Pipe and HTML tables that lay out the header or the signature block become lines, left column first."""
     replaced: dict[int, list[Line]] = {}
     for block in tables:
-        if block.kind != "pipe":
+        if block.kind == "html":  # other engines' Markdown carries HTML tables; a row's span is the table's
+            cells = html_table_cells("\n".join(ln.raw for ln in block.lines))
+            first, last = block.lines[0], block.lines[-1]
+            spans = [(first.no, first.start, last.end, first.page)] * len(cells)
+        elif block.kind == "pipe":
+            rows = [ln for ln in block.lines if not _PIPE_RULE.match(ln.raw)]
+            cells = [[_BR.sub("\n", c) for c in ln.raw.strip().strip("|").split("|")] for ln in rows]
+            spans = [(ln.no, ln.start, ln.end, ln.page) for ln in rows]
+        else:
             continue
-        rows = [ln for ln in block.lines if not _PIPE_RULE.match(ln.raw)]
-        cells = [[_BR.sub("\n", c) for c in ln.raw.strip().strip("|").split("|")] for ln in rows]
-        if rows and is_layout_table(cells):
-            replaced[rows[0].no] = [Line(rows[k].no, rows[k].start, rows[k].end, text, clean_inline(text), rows[k].page)
-                                    for k, text in table_column_lines(cells)]
-            replaced.update({ln.no: [] for ln in block.lines[1:]} | {ln.no: [] for ln in rows[1:]})
+        if cells and is_layout_table(cells):
+            replaced |= {ln.no: [] for ln in block.lines}
+            replaced[block.lines[0].no] = [Line(spans[k][0], spans[k][1], spans[k][2], text, clean_inline(text),
+                                                spans[k][3]) for k, text in table_column_lines(cells)]
     out = [new for ln in lines for new in replaced.get(ln.no, [ln])]
     for no, ln in enumerate(out, start=1):
         ln.source_line, ln.no = ln.source_line or ln.no, no

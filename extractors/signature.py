@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.agency import proper_agency, starts_with_agency
+from extractors.agency import proper_agency, starts_with_agency, starts_with_position
 from extractors.casing import CaseVocab, recase
 from extractors.entities import find_entities
 from extractors.layout import Line
@@ -62,8 +62,7 @@ def _clean(text: str) -> str:
 
 def _heads_unit(text: str, signer: Signer) -> bool:
     """Under `TL. BỘ TRƯỞNG`: `VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG`, a position followed by the unit it heads."""
-    ents = find_entities(text, ("POSITION",)) if signer.authority and not signer.position else []
-    return bool(ents) and ents[0].start == 0
+    return bool(signer.authority) and not signer.position and starts_with_position(text)
 
 
 def _deputy(text: str, signer: Signer) -> str | None:

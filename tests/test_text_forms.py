@@ -429,3 +429,39 @@ def test_subject_continues_onto_a_reference_line():
             "V/v gửi Danh mục sản phẩm/công việc quy đổi theo Nghị định số\n335/2025/NĐ-CP.\n\n"
             "Kính gửi: Các phòng thuộc Văn phòng.\n")
     assert _doc(text).header.title == "Gửi Danh mục sản phẩm/công việc quy đổi theo Nghị định số 335/2025/NĐ-CP"
+
+
+MINERU_MD = """\
+# ỦY BAN NHÂN DÂN TỈNH LAI CHÂU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+
+Số: 1234/QĐ-UBND Lai Châu, ngày 15 tháng 8 năm 2025
+
+# QUYẾT ĐỊNH
+
+Về việc công bố danh mục thủ tục hành chính lĩnh vực hỗ trợ đầu tư
+
+# CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;
+
+# QUYẾT ĐỊNH:
+
+Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
+
+<table><tr><td>Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT, KTN.</td><td>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br>Hà Trọng Hải</td></tr></table>
+"""
+
+
+def test_other_engines_markdown_headings_merged_columns_and_html_signature_table():
+    """MinerU/Marker-style Markdown: invented `#` headings, the header columns merged into one line,
+    the end block as an HTML table."""
+    doc = _doc(MINERU_MD)
+    h = doc.header
+    assert (h.reference, h.issuing_body, h.place, h.issued_date) == (
+        "1234/QĐ-UBND", "Ủy ban nhân dân tỉnh Lai Châu", "Lai Châu", "2025-08-15")
+    assert h.title == "Về việc công bố danh mục thủ tục hành chính lĩnh vực hỗ trợ đầu tư"
+    assert [(s.name, s.position) for s in h.signers] == [("Hà Trọng Hải", "Phó Chủ tịch")]
+    assert h.recipients == ["Như Điều 2", "Lưu: VT, KTN"]
+    assert not any(line.startswith("#") for line in doc.text.split("\n"))  # heading marks are markup

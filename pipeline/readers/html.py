@@ -76,3 +76,12 @@ def _table_lines(table) -> list[str]:
     rows = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in table.iter("tr")]
     return table_text_lines([[(_cell_text(c), {a: c.get(a) for a in ("colspan", "rowspan") if c.get(a)})
                               for c in row] for row in rows])
+
+
+def html_table_cells(fragment: str) -> list[list[str]]:
+    """The cell texts of the first table in an HTML fragment (a table inside Markdown), row by row."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    table = next(root.iter("table"), None)
+    if table is None:
+        return []
+    return [[_cell_text(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in table.iter("tr")]
