@@ -450,7 +450,8 @@ Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 n
 
 Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.
 
-<table><tr><td>Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT, KTN.</td><td>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br>Hà Trọng Hải</td></tr></table>
+<table><tr><td>Nơi nhận:<br>- Như Điều 2;<br>- Lưu: VT, KTN.</td>
+<td>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br><br>Hà Trọng Hải</td></tr></table>
 """
 
 
