@@ -34,6 +34,8 @@ def side(seg: Box, width: float) -> str:
     # centred: a type line, a title (not a speck of a seal or a rule that OCR read as `|`)
     if abs(centre - mid) < 0.16 * mid and seg.x1 - seg.x0 >= 0.03 * width:
         return "full"
+    if seg.x0 < 0.75 * mid and seg.x1 > 1.25 * mid:  # well over both halves: no column is that wide
+        return "full"
     if seg.x1 <= mid + margin:
         return "left"
     if seg.x0 >= mid - margin:

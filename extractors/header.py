@@ -82,6 +82,8 @@ def extract_header(layout: Layout) -> HeaderResult:
     parts = _attached_parts(layout)
     h.legal_bases = _legal_bases(layout, title_end, parts)
     _infer_issuer(layout, h, meta, warnings, vocab)
+    if h.title:
+        h.title = h.title[:1].upper() + h.title[1:]  # sentence case: Party titles print `về …` in lower case
     if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
         warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))
     return HeaderResult(h, warnings, parts, title_end)

@@ -466,3 +466,36 @@ def test_other_engines_markdown_headings_merged_columns_and_html_signature_table
     assert [(s.name, s.position) for s in h.signers] == [("Hà Trọng Hải", "Phó Chủ tịch")]
     assert h.recipients == ["Như Điều 2", "Lưu: VT, KTN"]
     assert not any(line.startswith("#") for line in doc.text.split("\n"))  # heading marks are markup
+
+
+PARTY_LAYOUT = """\
+        ĐẢNG BỘ TỈNH LÂM ĐỒNG                          ĐẢNG CỘNG SẢN VIỆT NAM
+    BAN CHẤP HÀNH ĐẢNG BỘ XÃ ĐAM RÔNG
+                   *                           Đam Rông, ngày 12 tháng 3 năm 2025
+           Số 34-NQ/ĐU
+
+                                   NGHỊ QUYẾT
+              về phát triển kinh tế - xã hội năm 2025 của xã Đam Rông
+
+       Căn cứ Điều lệ Đảng Cộng sản Việt Nam;
+I. MỤC TIÊU
+Phát triển kinh tế nhanh và bền vững.
+Nơi nhận:                                           T/M BAN CHẤP HÀNH
+- Ban Thường vụ Tỉnh ủy (b/c);                             BÍ THƯ
+- Lưu Văn phòng Đảng ủy.
+
+
+                                                       Nguyễn Văn Hùng
+"""
+
+
+def test_party_document_in_layout_text():
+    """Hướng dẫn 36-HD/VPTW layout: `Số 34-NQ/ĐU` without a colon, `*` under the body, place-date on the
+    right above the number, `T/M` signer; a commune's Party committee after the 2025 merger."""
+    h = _doc(PARTY_LAYOUT).header
+    assert (h.doc_type_code, h.number, h.symbol, h.reference) == ("NQ", "34", "NQ/ĐU", "34-NQ/ĐU")
+    assert (h.issuing_body, h.parent_body) == ("Ban Chấp hành Đảng bộ xã Đam Rông", "Đảng bộ tỉnh Lâm Đồng")
+    assert (h.place, h.issued_date) == ("Đam Rông", "2025-03-12")
+    assert h.title == "Về phát triển kinh tế - xã hội năm 2025 của xã Đam Rông"
+    assert [(s.name, s.position, s.authority) for s in h.signers] == [
+        ("Nguyễn Văn Hùng", "Bí thư", ["T/M Ban Chấp hành"])]
