@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.fixed_width import column_order, parse_table, table_regions
+from extractors.flat_tables import find_tables, items_of
 from normalizers import normalize_text
 from pipeline.model import Span
 from pipeline.readers.html import html_table_cells
@@ -251,6 +252,38 @@ def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def flat_table_lines(lines: list[Line]) -> list[Line]:
+    """Tables flattened one cell per line or paragraph (plain `pdftotext`, copied web pages) become
+    tab-separated rows, each with the offsets of the source lines it spans."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and not any(c in ln.raw for c in "\t|<"):
+            run.append(ln)
+            continue
+        out += _flat_tables_in(run)
+        run = []
+        if ln is not None:
+            out.append(ln)
+    for no, ln in enumerate(out, start=1):
+        ln.source_line, ln.no = ln.source_line or ln.no, no
+    return out
+
+
+def _flat_tables_in(run: list[Line]) -> list[Line]:
+    items = items_of([ln.raw for ln in run])
+    out: list[Line] = []
+    done = 0
+    for table in find_tables(items):
+        begin = items[table.first].first + table.lead
+        src = run[begin : items[table.end - 1].last + 1]
+        out += run[done:begin]
+        out += [Line(src[0].no, src[0].start, src[-1].end, raw, clean_inline(raw.replace("\t", " ")), src[0].page)
+                for raw in ("\t".join(cells) for cells in table.rows)]
+        done = items[table.end - 1].last + 1
+    return out + run[done:]
+
+
 def _table_regions(lines: list[Line]) -> list[range]:
     """Regions of fixed-width tables, page by page, among lines no other table form claims."""
     regions: list[range] = []
@@ -268,6 +301,7 @@ def build_layout(text: str) -> Layout:
     lines = split_lines(text)
     lines = layout_table_lines(lines, find_table_blocks(lines))
     lines = fixed_width_table_lines(lines)
+    lines = flat_table_lines(lines)
     lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)
     table_nos = {ln.no for t in tables for ln in t.lines}

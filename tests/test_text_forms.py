@@ -499,3 +499,67 @@ def test_party_document_in_layout_text():
     assert h.title == "Về phát triển kinh tế - xã hội năm 2025 của xã Đam Rông"
     assert [(s.name, s.position, s.authority) for s in h.signers] == [
         ("Nguyễn Văn Hùng", "Bí thư", ["T/M Ban Chấp hành"])]
+
+
+FLAT_TABLE = """\
+Phụ lục VI
+KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ THUỘC CẢI CÁCH
+TÀI CHÍNH CÔNG NĂM 2025
+STT
+
+Đơn vị
+
+Điểm
+chuẩn tối
+đa
+
+Điểm tự
+đánh giá
+
+Chỉ số
+
+1
+
+Ban Quản lý các KCN
+
+6,00
+
+6,00
+
+100,00%
+
+2
+
+Sở Công thương
+
+6,00
+
+5,00
+
+83,33%
+
+3
+
+Sở Dân tộc và Tôn giáo
+
+8,00
+
+7,31
+
+66,38%
+"""
+
+
+def test_plain_pdftotext_table_flattened_one_cell_per_paragraph():
+    doc = _doc(FLAT_TABLE)
+    assert doc.header.title.lower().startswith("kết quả đánh giá các tiêu chí")  # the caption is not a cell
+    table = doc.tables[0]
+    assert table.columns == ["STT", "Đơn vị", "Điểm chuẩn tối đa", "Điểm tự đánh giá", "Chỉ số"]
+    assert [(r.stt, r.label, r.values[2:]) for r in table.rows] == [
+        ("1", "Ban Quản lý các KCN", [6, 6, 100]), ("2", "Sở Công thương", [6, 5, 83.33]),
+        ("3", "Sở Dân tộc và Tôn giáo", [8, 7.31, 66.38])]
+
+
+def test_numbered_paragraphs_are_no_flattened_table():
+    text = "I. MỤC TIÊU\n\n1\n\nNâng cao chất lượng.\n\n2\n\nBảo đảm tiến độ.\n\n3\n\nTăng cường kiểm tra.\n"
+    assert not _doc(text).tables  # no row holds a number: a list, not a table

@@ -1,0 +1,113 @@
+"""Tables whose cells were flattened one per line: plain `pdftotext`, pdfminer, copied web pages.
+
+Such text prints a table row after row, each cell on its own line or paragraph:
+`1` / `Ban Quản lý các KCN` / `6,00` / `6,00` / `100,00%` / `2` / `Sở Công thương` / `6,00` / …
+A row starts where a row number (`1`, `2.1`, `II`) is followed by a text label; rows of one table hold
+the same number of cells (give or take a blank one) and at least one number. The cells of the header
+are the items just before the first row, as many as a row has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
+_MIN_ROWS = 3
+_MAX_CELL = 200  # a longer item is body text, not a cell
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One cell candidate: the text of a paragraph (lines `first`..`last` of the caller's list)."""
+
+    text: str
+    first: int
+    last: int
+    last_line: str = ""
+
+
+def items_of(texts: list[str]) -> list[Item]:
+    """Paragraphs when blank lines separate the cells (plain `pdftotext`), else lines."""
+    blank_separated = sum(not t.strip() for t in texts) * 3 >= len(texts)
+    items: list[Item] = []
+    block: list[int] = []
+    for i, t in enumerate([*texts, ""]):
+        if t.strip():
+            block.append(i)
+        if block and (not t.strip() or not blank_separated):
+            items.append(Item(" ".join(texts[j].strip() for j in block), block[0], block[-1], texts[block[-1]].strip()))
+            block = []
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class FlatTable:
+    first: int  # first item (the header's, when it has one)
+    end: int  # item after the last row
+    rows: list[list[str]]  # header first, when it has one
+    lead: int  # lines of the first item that precede the table (a caption run into the header's first cell)
+
+
+def find_tables(items: list[Item]) -> list[FlatTable]:
+    """Flattened tables among the items."""
+    starts = [k for k in range(len(items) - 1) if _row_start(items, k)]
+    out: list[FlatTable] = []
+    k = 0
+    while k < len(starts) - _MIN_ROWS + 1:
+        run = _run(items, starts, k)
+        if run is None:
+            k += 1
+            continue
+        first, end, width, rows = run
+        header = [it.text for it in items[max(first - width, 0) : first]]
+        lead = 0
+        if len(header) == width and not any(_NUMERIC.match(h) for h in header):
+            first -= width
+            lead = items[first].last - items[first].first
+            rows = [[items[first].last_line or header[0], *header[1:]], *rows]
+        out.append(FlatTable(first, end, rows, lead))
+        k = next((j for j, s in enumerate(starts) if s >= end), len(starts))
+    return out
+
+
+def _row_start(items: list[Item], k: int) -> bool:
+    nxt = items[k + 1].text
+    return bool(_ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not _ROW_NUMBER.match(nxt)
+
+
+def _fit(cells: list[str], width: int) -> list[str]:
+    """A row's cells to the table's width: the values keep the last columns; a missing cell is blank,
+    extra text cells (labels of rows that shared a merged cell) join the label."""
+    if len(cells) < width:
+        return cells[:2] + [""] * (width - len(cells)) + cells[2:]
+    extra = len(cells) - width
+    return [cells[0], " ".join(cells[1 : 2 + extra]), *cells[2 + extra :]]
+
+
+def _run(items: list[Item], starts: list[int], k: int):
+    """The longest run of rows from starts[k] holding numbers, fitted to their common length."""
+    lengths = [b - a for a, b in zip(starts[k:], starts[k + 1 :])]
+    if len(lengths) < _MIN_ROWS - 1:
+        return None
+    width = Counter(lengths[:6]).most_common(1)[0][0]
+    if width < 3:
+        return None
+    rows: list[list[str]] = []
+    end = starts[k]
+    for j in range(k, len(starts)):
+        a = starts[j]
+        b = starts[j + 1] if j + 1 < len(starts) else min(a + width, len(items))
+        cells = [it.text for it in items[a:b]]
+        extra = len(cells) - width  # text cells of rows that shared a merged cell, never values
+        if len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells) \
+                or not any(_NUMERIC.match(c) for c in cells[2:]) \
+                or (extra > 0 and any(_NUMERIC.match(c) or _ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])):
+            break
+        rows.append(_fit(cells, width))
+        end = b
+    if len(rows) < _MIN_ROWS:
+        return None
+    return starts[k], end, width, rows
