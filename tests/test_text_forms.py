@@ -563,3 +563,26 @@ def test_plain_pdftotext_table_flattened_one_cell_per_paragraph():
 def test_numbered_paragraphs_are_no_flattened_table():
     text = "I. MỤC TIÊU\n\n1\n\nNâng cao chất lượng.\n\n2\n\nBảo đảm tiến độ.\n\n3\n\nTăng cường kiểm tra.\n"
     assert not _doc(text).tables  # no row holds a number: a list, not a table
+
+
+def _ocr_page(lines: list[tuple[str, float]]):
+    from pipeline.readers.words import PageContent, Word
+
+    words = []
+    for k, (text, conf) in enumerate(lines):
+        x = 70.0
+        for w in text.split():
+            words.append(Word(w, x, 60 + 20 * k, x + 8 * len(w), 72 + 20 * k, 1, conf=conf))
+            x += 8 * len(w) + 4
+    return PageContent(1, 595, 842, "ocr", words=words)
+
+
+@pytest.mark.parametrize(("conf", "number"), [(46.5, None), (92.0, "233")])
+def test_number_read_with_low_ocr_confidence_is_taken_for_handwriting(conf, number):
+    from pipeline.run import extract_pages
+
+    page = _ocr_page([("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC", 95.0), ("Số: 233/TB-ĐHĐL", conf),
+                      ("THÔNG BÁO", 95.0), ("Về kế hoạch giảng dạy", 95.0), ("Căn cứ tình hình thực tế.", 95.0)])
+    doc = extract_pages([page], Source(path="x.pdf", sha256=""), correct=False)
+    assert (doc.header.number, doc.header.symbol) == (number, "TB-ĐHĐL")
+    assert ("number_unreadable" in [w.code for w in doc.warnings]) == (number is None)
