@@ -18,6 +18,7 @@ _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", 
 _MOTTO_START = re.compile(r"(CỘNG\s*H[OÒ]A\s*X[AÃ]|Đ[ỘO]C\s*L[ẬA]P\s*-|ĐẢNG\s*CỘNG\s*SẢN)", re.I)
 _RULE = re.compile(r"^[\s\-_=*~.–—]+$")
 # Department-level heads that take the province/district of their parent body.
+_OFFICES_OF_PARENT = ("Văn phòng",)  # an office is named after its parent body (Văn phòng UBND tỉnh X), not a place
 _LOCAL_HEADS = ("Sở", "Ban", "Phòng", "Công an", "Chi cục", "Trung tâm", "Văn phòng", "Hội đồng", "Ban Chỉ đạo")
 
 
@@ -83,6 +84,8 @@ def place_part(agency: str) -> str | None:
 
 def with_parent_place(issuer: str, parent: str | None) -> str:
     """A department named without its place takes the place of its parent body."""
+    if parent and issuer in _OFFICES_OF_PARENT:  # `UBND TỈNH X` over `VĂN PHÒNG`: the body's own office
+        return f"{issuer} {parent}"
     if not parent or place_part(issuer) or not issuer.startswith(_LOCAL_HEADS):
         return issuer
     where = place_part(parent)

@@ -586,3 +586,10 @@ def test_number_read_with_low_ocr_confidence_is_taken_for_handwriting(conf, numb
     doc = extract_pages([page], Source(path="x.pdf", sha256=""), correct=False)
     assert (doc.header.number, doc.header.symbol) == (number, "TB-ĐHĐL")
     assert ("number_unreadable" in [w.code for w in doc.warnings]) == (number is None)
+
+
+def test_office_under_its_parent_body_is_named_after_it():
+    h = _doc("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 45/VP-NC\nLâm Đồng, ngày 02 tháng 02 năm 2026\n"
+             "V/v công bố Chỉ số cải cách hành chính\n\nKính gửi: Các sở, ngành.\n").header
+    assert h.issuing_body == "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert h.parent_body == "Ủy ban nhân dân tỉnh Lâm Đồng"
