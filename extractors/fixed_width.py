@@ -10,6 +10,7 @@ nearby lines) are left whole for the table reader.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.columns import reading_order
@@ -94,7 +95,7 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
 
 # ── fixed-width tables ───────────────────────────────────────────────────────────────────────
 
-_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
 
 
 def table_regions(raws: list[str]) -> list[range]:
@@ -180,8 +181,9 @@ def _assign(segs: list[TextSegment], cols: list[tuple[int, int]], raw: str) -> l
 
 
 def _owner(k: int, data: list[int], cells: list[list[str]]) -> int:
-    before = max((i for i in data if i < k), default=None)
-    after = min((i for i in data if i > k), default=None)
+    at = bisect_left(data, k)  # data lines are in order
+    before = data[at - 1] if at else None
+    after = data[at] if at < len(data) else None
     if before is None or after is None:
         return after if before is None else before
     if k - before != after - k:

@@ -10,10 +10,11 @@ are the items just before the first row, as many as a row has.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3}){0,3})\.?$")
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 _MIN_ROWS = 3
 _MAX_CELL = 200  # a longer item is body text, not a cell
@@ -69,7 +70,7 @@ def find_tables(items: list[Item]) -> list[FlatTable]:
             lead = items[first].last - items[first].first
             rows = [[items[first].last_line or header[0], *header[1:]], *rows]
         out.append(FlatTable(first, end, rows, lead))
-        k = next((j for j, s in enumerate(starts) if s >= end), len(starts))
+        k = bisect_left(starts, end)
     return out
 
 
@@ -89,10 +90,10 @@ def _fit(cells: list[str], width: int) -> list[str]:
 
 def _run(items: list[Item], starts: list[int], k: int):
     """The longest run of rows from starts[k] holding numbers, fitted to their common length."""
-    lengths = [b - a for a, b in zip(starts[k:], starts[k + 1 :])]
+    lengths = [b - a for a, b in zip(starts[k : k + 7], starts[k + 1 : k + 7])]  # a few rows tell the width
     if len(lengths) < _MIN_ROWS - 1:
         return None
-    width = Counter(lengths[:6]).most_common(1)[0][0]
+    width = Counter(lengths).most_common(1)[0][0]
     if width < 3:
         return None
     rows: list[list[str]] = []
