@@ -72,6 +72,8 @@ def _unit_marks(agency: str) -> str:
     for k, w in enumerate(words[:-1]):
         if w not in units.values() and (unit := units.get(fold_diacritics(w).lower())) and words[k + 1][:1].isupper():
             words[k] = unit
+        elif w == "Bạn":  # `BẠN CHẤP HÀNH`: a body's name never holds `bạn`, OCR added the dot to `BAN`
+            words[k] = "Ban"
     return " ".join(words)
 
 

@@ -295,7 +295,8 @@ def test_signer_read_through_ocr_specks(end, want):
 
 @pytest.mark.parametrize(("ocr", "body"), [("ỦY BAN NHÂN DÂN TĨNH QUẢNG NGÃI", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
                                           ("Ủy ban nhân dân tính Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
-                                          ("HỘI CÔNG CHỨNG VIÊN TĨNH LÂM ĐỒNG", "Hội Công chứng viên tỉnh Lâm Đồng")])
+                                          ("HỘI CÔNG CHỨNG VIÊN TĨNH LÂM ĐỒNG", "Hội Công chứng viên tỉnh Lâm Đồng"),
+                                          ("BẠN THƯỜNG VỤ TỈNH ỦY", "Ban thường vụ Tỉnh ủy")])
 def test_unit_word_misread_in_a_body_name(ocr, body):
     from extractors.agency import proper_agency
 
