@@ -53,6 +53,8 @@ def lay_out(row: dict[str, str], mirror: Path, shared: Path, extra: list[Path]) 
             return f"missing (derive from {base['file']} first)"
         subprocess.run(["pdftotext", *PDFTOTEXT_ARGS[row["form"]], str(pdf), str(target)], check=True)
     elif row["repo"] == "shared":
+        if not (shared / row["path"]).exists():
+            return f"missing: {shared / row['path']} not found"
         shutil.copyfile(shared / row["path"], target)
     elif (repo := mirror / row["repo"].replace("/", "+") / "repo").is_dir():
         data = subprocess.run(["git", f"--git-dir={repo}", "show", f"{row['commit']}:{row['path']}"],
