@@ -8,10 +8,13 @@ agency head); `TỈNH UỶ CAO BẰNG` is a Party committee.
 from __future__ import annotations
 
 import difflib
+import json
 import re
+from functools import cache
 
 from extractors.casing import CaseVocab, admin_units, expand_abbreviations, recase
 from extractors.entities import find_entities
+from extractors.resources import data_path, read_csv
 from normalizers import fold_diacritics
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
@@ -50,12 +53,35 @@ def starts_with_position(text: str) -> bool:
 def group_agency_lines(lines: list[str]) -> list[str]:
     """Join the lines of one agency name; a line starting with an agency head starts a new one."""
     groups: list[str] = []
-    for text in lines:
+    for text in map(head_marks, lines):
         if groups and not starts_with_agency(text):
             groups[-1] += " " + text
         else:
             groups.append(text)
     return groups
+
+
+def head_marks(text: str) -> str:
+    """An agency line whose head word lost its marks to OCR (`SƠ TÀI CHÍNH`, `CUC THUẾ`): the head as it
+    is spelt (ORG_HEAD in entity_patterns.jsonl), when that makes the line an agency's name."""
+    first, _, rest = text.partition(" ")
+    head = _heads_by_letters().get(fold_diacritics(first).lower())
+    if not rest or head is None or head == first.lower() or starts_with_agency(text):
+        return text
+    fixed = f"{head.upper() if first.isupper() else head.capitalize()} {rest}"
+    return fixed if starts_with_agency(fixed) else text
+
+
+@cache
+def _heads_by_letters() -> dict[str, str]:
+    """One-word agency heads by their letters without marks (`so` → `sở`), where only one head has them."""
+    heads: dict[str, set[str]] = {}
+    for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry["label"] == "ORG_HEAD" and len(entry["pattern"]) == 1:
+            word = str(entry["pattern"][0].get("LOWER", ""))
+            heads.setdefault(fold_diacritics(word), set()).add(word)
+    return {k: next(iter(v)) for k, v in heads.items() if len(v) == 1}
 
 
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
@@ -74,7 +100,37 @@ def _unit_marks(agency: str) -> str:
             words[k] = unit
         elif w == "Bạn":  # `BẠN CHẤP HÀNH`: a body's name never holds `bạn`, OCR added the dot to `BAN`
             words[k] = "Ban"
-    return " ".join(words)
+    return province_marks(" ".join(words))
+
+
+def province_marks(text: str) -> str:
+    """A province after its unit word, with marks OCR shifted (`thành phố Hỗ Chí Minh`, `tỉnh Đăk Nông`),
+    spelt as the province list has it. Folding keeps one character per character, so offsets match."""
+    folded = fold_diacritics(text).lower()
+    for name in _provinces_longest_first():
+        key = fold_diacritics(name).lower()
+        if key not in folded:
+            continue
+        for m in re.finditer(r"\b(?:tinh|thanh pho|tp\.?)\s+(" + re.escape(key) + r")\b", folded):
+            if any(w.lower() not in _place_syllables() for w in text[m.start(1):m.end(1)].split()):
+                text = text[: m.start(1)] + name + text[m.end(1):]  # `Đăk Nông` is a spelling, `Hỗ` is none
+    return text
+
+
+@cache
+def _provinces_longest_first() -> tuple[str, ...]:
+    return tuple(sorted({r["name"] for r in read_csv("provinces.csv")}, key=len, reverse=True))
+
+
+@cache
+def _place_syllables() -> frozenset[str]:
+    """Syllables of the province names and of their spellings in entity_patterns.jsonl (`Đăk`, `Kontum`)."""
+    words = {w.lower() for name in _provinces_longest_first() for w in name.split()}
+    for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry["label"] == "GPE":
+            words.update(str(t.get("LOWER", "")) for t in entry["pattern"] if isinstance(t.get("LOWER"), str))
+    return frozenset(words)
 
 
 def place_part(agency: str) -> str | None:

@@ -36,9 +36,11 @@ _LEGAL_BASIS = re.compile(
     r"^(Căn cứ\s+(vào\s+)?(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|"
     r"Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Quy định|Quy chế|Đề án)|Xét\s)",
 )
+_PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
+_PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _TITLE_STOP = re.compile(
     r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
-    r"(Ban hành )?kèm theo|\(Ban hành|"
+    r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLC]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
@@ -264,19 +266,23 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
 
 
 def _known_place(place: str, ln: Line, warnings: list[Warning]) -> str:
-    """An OCR'd place one letter off a province name (`Bắc Kạgn`) is that province, with a warning."""
+    """An OCR'd place one letter or only marks off a province name (`Bắc Kạgn`, `Thành phố Hô Chí Minh`)
+    is that province, with a warning; a unit word before it (`Thành phố`, `Tỉnh`) is kept."""
     if ln.conf is None or not place:
         return place
-    name = place
+    unit = _PLACE_UNIT.match(place)
+    prefix, name = (place[: unit.end()], place[unit.end():]) if unit else ("", place)
     names = [r["name"] for r in read_csv("provinces.csv")]
     if name in names:
         return place
-    close = [n for n in names if abs(len(n) - len(name)) <= 1 and _edit_distance(n, name) == 1]
+    close = {n for n in names if fold_diacritics(n) == fold_diacritics(name)
+             or abs(len(n) - len(name)) <= 1 and _edit_distance(n, name) == 1}
     if len(close) != 1:
         return place
+    fixed = prefix + close.pop()
     warnings.append(Warning(code="place_corrected", span=ln.span(),
-                            message=f"Place '{place}' read by OCR taken as the province '{close[0]}'."))
-    return close[0]
+                            message=f"Place '{place}' read by OCR taken as the province '{fixed}'."))
+    return fixed
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -307,19 +313,35 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
                 number_line: Line | None) -> list[Line]:
     if type_idx is None:
         return _vv_title(lines, h, number_line) or _heading_title(lines, h, vocab, number_line)
+    type_line = lines[type_idx]
+    inline = _title_on_type_line(type_line.text)
     taken: list[Line] = []
     for ln in lines[type_idx + 1 : type_idx + 9]:
         text = ln.text
-        if taken and (_TITLE_STOP.match(text) or len(text) > 300 or text.endswith(":") or _ends_title(taken, ln)):
+        if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
+            break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
+        if (taken or inline) and (_TITLE_STOP.match(text) or len(text) > 300 or text.endswith(":")
+                                  or _ends_title(taken or [type_line], ln)):
             break
         if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):
             break
         taken.append(ln)
-    if taken:
-        title = " ".join(ln.text for ln in taken).strip(" :.")
-        h.title = recase(title, vocab) if is_all_caps(title) else title
-        h.provenance["title"] = taken[0].span()
+    parts = [p for p in [inline, *(ln.text for ln in taken)] if p]
+    caps = next((k for k, p in enumerate(parts) if not is_all_caps(p)), len(parts))
+    title = " ".join(parts[:caps]).strip(" :.")  # caps lines in sentence case, a bracketed line as printed
+    title = " ".join([recase(title, vocab) if title else "", *parts[caps:]]).strip(" :.")
+    if title:
+        h.title = title
+        h.provenance["title"] = (type_line if inline else taken[0]).span()
     return taken
+
+
+def _title_on_type_line(text: str) -> str:
+    """The trích yếu printed on the type's own line (`BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`), else ''.
+    One or two words more qualify the type (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `KẾ HOẠCH LIÊN TỊCH`)."""
+    named = type_by_name(text)
+    words = text.split()[len(named.name.split()):] if named else []
+    return " ".join(words).strip(" :.-") if len(words) >= 3 else ""
 
 
 def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Line | None) -> list[Line]:
@@ -342,8 +364,13 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
 
 
 def _ends_title(taken: list[Line], nxt: Line) -> bool:
-    """Stop before an agency or authority line (above Căn cứ) or after a finished sentence."""
+    """Stop before an agency or authority line (above Căn cứ) or after a finished sentence; a bracketed
+    line right under the title belongs to it (`(Từ ngày 08/7/2019 - 12/7/2019)`, `(lần 2)`)."""
     last = taken[-1].text
+    if _PAREN_LINE.match(last):
+        return True
+    if _PAREN_LINE.match(nxt.text) and _below(taken[-1], nxt):
+        return False
     if is_all_caps(nxt.text) and (ag.starts_with_agency(nxt.text) or ag.starts_with_position(nxt.text)):
         return True  # the issuing authority above Căn cứ: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `BỘ TRƯỞNG BỘ …`
     if is_all_caps(last) != is_all_caps(nxt.text) and not nxt.bold:

@@ -18,18 +18,78 @@ _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$|^[A-ZĐÀ-Ỹ]+$")
+# A name's word: `Thịnh`, `THỊNH`, an Ê Đê / Jrai given name behind its prefix (`H'Vi`, `K'Nhai`), a
+# name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`).
+_NAME_WORD = re.compile(r"^(?:[HKY]')?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$|^[A-ZĐÀ-Ỹ]+$|^[A-ZĐÀ-Ỹ]{2}[a-zà-ỹđ]+$")
 
 
 def _surnames() -> frozenset[str]:
     return frozenset(s.lower() for s in read_lines("surnames.txt"))
 
 
+def _surname_key(word: str) -> str:
+    """The part of a first word to look up in the surname list: `h'` of `H'Vi` (the prefix is the marker)."""
+    low = word.lower()
+    return low[: low.index("'") + 1] if "'" in low else low
+
+
 def is_person_name(text: str) -> bool:
-    words = text.strip(" .*").split()
+    words = text.replace("’", "'").strip(" .*").split()
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return False
-    return words[0].lower() in _surnames() and not find_entities(text, ("ORG", "POSITION", "GPE"))
+    if not text.isupper() and any(len(w) > 1 and w.isupper() for w in words):
+        return False  # an acronym among proper-case words: `Lưu VPLĐLSVN`, `Trần Văn UBND`
+    return _surname_key(words[0]) in _surnames() and not find_entities(text, ("ORG", "POSITION", "GPE"))
+
+
+def _fold_tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s.]+", fold_diacritics(text).lower()) if t]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_fold_tokens(title)) for title in read_lines("name_titles.txt"))
+
+
+def _titled_name(text: str) -> str | None:
+    """`Thiếu tướng Trương Minh Đương`, `LS. TS. Đỗ Ngọc Thịnh`: the name after a rank, degree or honour
+    (name_titles.txt), the words before it being titles and OCR specks only."""
+    words = text.split()
+    for k in range(1, min(len(words) - 1, 6)):
+        if _titles_only(_fold_tokens(" ".join(words[:k]))) and is_person_name(name := " ".join(words[k:])):
+            return name
+    return None
+
+
+def _titles_only(tokens: list[str]) -> bool:
+    """Tokens that are one or more titles, each word exact or one letter off (`Thiếu ướng`), with specks
+    (no letter, or one or two letters: `'- ... ES. TS.`) between; at least one title."""
+    reach = {0: False}  # position → a title was read before it
+    for i in range(len(tokens)):
+        if i not in reach:
+            continue
+        speck = not any(c.isalpha() for c in tokens[i]) or len(tokens[i]) <= 2 and (tokens[i],) not in _titles()
+        if speck:
+            reach[i + 1] = reach.get(i + 1, False) or reach[i]
+        for title in _titles():
+            got = tokens[i: i + len(title)]
+            if len(got) == len(title) and all(_one_off(a, b) for a, b in zip(got, title)) \
+                    and any(a == b for a, b in zip(got, title)):
+                reach[i + len(title)] = True
+    return reach.get(len(tokens), False)
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Equal, or one letter dropped, added or changed."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
 
 
 def is_position(text: str) -> bool:
@@ -97,8 +157,10 @@ def _surname_restored(text: str) -> str | None:
 
 
 def _name_candidate(text: str) -> str:
-    """A name with OCR specks inside (`Phạm Minh ì Chính`): names have no one-letter lower-case word."""
-    return " ".join(w for w in text.split() if not (len(w) == 1 and w.islower()))
+    """A name with OCR specks inside (`Phạm Minh ì Chính`, `Nguyễn Thị 14 Dung`): names have no one-letter
+    lower-case word and no word without letters; a name after a title is the name alone."""
+    words = [w for w in text.split() if not (len(w) == 1 and w.islower()) and any(ch.isalpha() for ch in w)]
+    return _titled_name(" ".join(words)) or " ".join(words)
 
 
 def _junk(text: str) -> bool:
@@ -131,7 +193,7 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
         if signer.name is None and (found := _name_further_on(lines, i + n)) is not None:
-            signer.name = _clean(lines[found].text)
+            signer.name = _as_name(_name_candidate(_clean(lines[found].text)))
             used.append(lines[found])
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
@@ -148,11 +210,16 @@ def _name_further_on(lines: list[Line], start: int) -> int | None:
     the recipients. The first person's name within the next lines, before another block or an appendix."""
     for k in range(start, min(start + 25, len(lines))):
         text = _clean(lines[k].text)
-        if is_person_name(text):
+        if is_person_name(_name_candidate(text)):
             return k
         if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
             return None
     return None
+
+
+def _as_name(text: str) -> str:
+    text = text.replace("’", "'").strip(" .*")
+    return recase(text, None).title() if text.isupper() else text
 
 
 def _rejoin_initial(text: str) -> str:
@@ -194,7 +261,7 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
                 (signer.position or signer.authority) and (fixed := _surname_restored(text))):
             if not is_person_name(text):
                 guessed, text = text.split()[0], fixed
-            signer.name = text.strip(" .*") if not text.isupper() else recase(text, None).title()
+            signer.name = _as_name(text)
             n += 1
             break
         elif (signer.position or signer.authority) and junk < 3 and _junk(text) and not _BULLET.match(ln.text) \

@@ -150,6 +150,20 @@ def test_agency_block(agency, number_line, issuing, parent):
     assert h.parent_body == parent
 
 
+@pytest.mark.parametrize(
+    ("agency", "issuing", "parent"),
+    [
+        # OCR of real scans: the head lost its hook, the province its marks (Sở Tài chính Đắk Nông, 2019)
+        ("UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH", "Sở Tài chính tỉnh Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
+        ("BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nTHÀNH PHỐ HỖ CHÍ MINH",
+         "Trường Đại học Công Thương thành phố Hồ Chí Minh", "Bộ Công Thương"),
+    ],
+)
+def test_agency_names_read_by_ocr(agency, issuing, parent):
+    h = header_of(doc("Số: 113/BC-STC", agency=agency)).header
+    assert (h.issuing_body.lower(), h.parent_body) == (issuing.lower(), parent)
+
+
 def test_department_takes_the_place_of_its_parent():
     h = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ")).header
     assert h.issuing_body == "Sở Nội vụ tỉnh Lâm Đồng"
@@ -256,6 +270,25 @@ def test_title_spanning_a_bold_block():
         "ngày 01/11/2012) về phát triển khoa học và công nghệ phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa")
 
 
+def test_title_on_the_type_line():
+    """`BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019` (Sở Tài chính Đắk Nông): the numbered heading below is the body."""
+    text = doc("Số: 113/BC-STC", "BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019", title="",
+               body="I. Tổng quan chung về tình hình giá thị trường tháng 05/2019:\n\nChỉ số giá tăng.\n")
+    assert header_of(text).header.title == "Giá thị trường tháng 05/2019"
+
+
+def test_words_qualifying_the_type_are_not_a_title():
+    text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
+    assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
+
+
+def test_bracketed_line_under_the_title_belongs_to_it():
+    text = doc("Số: 23-TB/TCT", "THÔNG BÁO", title="LỊCH CÔNG TÁC CỦA BAN GIÁM HIỆU\n(Từ ngày 08/7/2019 - 12/7/2019)",
+               body="* Thứ năm (11/7): Ban Giám hiệu dự xét tốt nghiệp.\n")
+    title = header_of(text).header.title
+    assert title.startswith("Lịch công tác") and title.lower().endswith("ban giám hiệu (từ ngày 08/7/2019 - 12/7/2019)")
+
+
 def test_all_caps_title_recased_to_sentence_case():
     title = "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI TRÊN ĐỊA BÀN TỈNH BẮC KẠN"
     h = header_of(doc("Số: 684/QĐ-UBND", "QUYẾT ĐỊNH", title=title, body="ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n")).header
@@ -286,11 +319,35 @@ BODY = "I. MỤC TIÊU\n\nNâng cao trình độ nghiên cứu khoa học.\n\n"
          ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]),
         ("**T/M BAN CHẤP HÀNH\nBÍ THƯ**\n\n\n\nHà Ngọc Chiến", "Hà Ngọc Chiến", "Bí thư", ["T/M Ban Chấp hành"]),
         ("**KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH**", None, "Phó Chủ tịch", ["KT. Chủ tịch"]),
+        # ranks and degrees before the name (police, academies), OCR specks around them (real scans)
+        ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nThiếu ướng Trương Minh Đương", "Trương Minh Đương", "Phó Giám đốc",
+         ["KT. Giám đốc"]),
+        ("TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\n'- ... ES. TS. Đỗ Ngọc Thịnh", "Đỗ Ngọc Thịnh", "Chủ tịch",
+         ["TM. Ban Thường vụ"]),
+        ("TM. HỘI ĐỒNG\nCHỦ TỊCH\n\nĐại tá Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "Chủ tịch", ["TM. Hội đồng"]),
+        # an Ê Đê name: the prefix H' marks it, the family name comes last
+        ("TM. HỘI ĐỒNG QUẢN LÝ\nCHỦ TỊCH\n\nH'Vi ÊBan", "H'Vi ÊBan", "Chủ tịch", ["TM. Hội đồng quản lý"]),
+        # a number read in a seal's ink inside the name is no part of it
+        ("TM. BAN CHẤP HÀNH\nCHỦ TỊCH\n\nNguyễn Thị 14 Dung", "Nguyễn Thị Dung", "Chủ tịch", ["TM. Ban Chấp hành"]),
     ],
 )
 def test_signer(block, name, position, authority):
     (signer,) = header_of(doc("Số: 23 /KH-UBND", body=BODY + block)).header.signers
     assert (signer.name, signer.position, signer.authority) == (name, position, authority)
+
+
+def test_archive_line_of_the_other_column_is_no_signer():
+    """OCR interleaves Nơi nhận with the signature: `- Lưu VPLĐLSVN.` starts with a surname, but an acronym
+    among proper-case words is no name."""
+    body = BODY + "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n- Như trên;\n- Lưu VPLĐLSVN.\n\nLS. TS. Đỗ Ngọc Thịnh"
+    (signer,) = header_of(doc("Số: 23 /KH-UBND", body=body)).header.signers
+    assert signer.name == "Đỗ Ngọc Thịnh"
+
+
+def test_words_before_a_name_that_are_no_title_keep_the_line_from_being_a_name():
+    body = BODY + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nGiao cho Trần Văn Hải"
+    (signer,) = header_of(doc("Số: 23 /KH-UBND", body=body)).header.signers
+    assert signer.name is None
 
 
 def test_joint_document_has_one_issuer_per_signature_block():

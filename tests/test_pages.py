@@ -227,3 +227,18 @@ def test_two_page_table_in_the_digital_sample(pdf_docs):
     (table,) = [t for t in doc["tables"] if len(t["rows"]) >= 6]
     pages = [r["span"]["page"] for r in table["rows"]]
     assert pages[0] < pages[-1] and [r["stt"] for r in table["rows"]] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_syllable_cut_in_two_by_ocr_is_one_word():
+    """Tesseract on a real scan (Trường Đại học Công Thương TP.HCM): `TRƯỜN` and `G` touching."""
+    words = [Word("TRƯỜN", 55.2, 74.6, 99.4, 89.0, 1), Word("G", 99.4, 78.0, 109.0, 91.7, 1),
+             Word("ĐẠI", 113.0, 74.6, 135.0, 89.0, 1), Word("HỌC", 139.0, 74.6, 165.0, 89.0, 1)]
+    texts = [ln.text for ln in layout_from_pages([PageContent(1, 595, 842, "ocr", words)]).lines]
+    assert texts == ["TRƯỜNG ĐẠI HỌC"]
+
+
+def test_words_a_space_apart_stay_apart():
+    """`khu` + `I` would make the syllable `khui`, but a word space lies between them."""
+    words = _line("KHU I", 60, 60) + _line("Ngọ c", 60, 80)
+    texts = [ln.text for ln in layout_from_pages([PageContent(1, 595, 842, "ocr", words)]).lines]
+    assert texts == ["KHU I", "Ngọ c"]
