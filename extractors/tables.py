@@ -19,7 +19,9 @@ from pipeline.model import Row, Table, Warning
 
 _STT = re.compile(r"^\(?([IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\)?[.)\-]?$")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
-_CAPTION = re.compile(r"^(Bảng|Biểu)\s*(số\s*)?\d+[a-z]?\s*[:.\-]", re.I)
+# `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
+_CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)
+_HEADING = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.)]\s+\S+\s+\S")  # `II. ĐỐI VỚI CẤP XÃ`
 _UNIT_LINE = re.compile(r"^(Đơn vị tính|Đơn vị|ĐVT)\s*:", re.I)
 _CONTINUATION = re.compile(r"^([-+•–]|[a-zà-ỹđ])")
 _STT_HEADER = re.compile(r"^(stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.I)
@@ -68,19 +70,49 @@ class DraftRow:
 
 def extract_tables(layout: Layout) -> tuple[list[Table], list[Warning]]:
     tables, warnings = [], []
+    for blocks, grid in _continued(layout):
+        table = _build_table(grid, warnings)
+        if table is None:
+            continue
+        table.title = _caption(layout, blocks[0])
+        table.unit = _unit(layout, blocks[0], table.columns)
+        table.page = blocks[0].lines[0].page
+        table.span = blocks[0].lines[0].span()
+        tables.append(table)
+    return tables, warnings
+
+
+def _continued(layout: Layout) -> list[tuple[list[TableBlock], list[RawRow]]]:
+    """Table blocks with their grids, a block that continues the one before joined to it (its repeated
+    header dropped): a long appendix table comes in pieces across pages, or out of a text extraction."""
+    groups: list[tuple[list[TableBlock], list[RawRow]]] = []
     for block in layout.tables:
         grid = _grid(block)
         if len(grid) < 2:
             continue
-        table = _build_table(grid, warnings)
-        if table is None:
-            continue
-        table.title = _caption(layout, block)
-        table.unit = _unit(layout, block, table.columns)
-        table.page = block.lines[0].page
-        table.span = block.lines[0].span()
-        tables.append(table)
-    return tables, warnings
+        if groups and _continues(layout, groups[-1], block, grid):
+            groups[-1][0].append(block)
+            groups[-1][1].extend(_split_header(grid)[1])
+        else:
+            groups.append(([block], grid))
+    return groups
+
+
+def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], block: TableBlock,
+               grid: list[RawRow]) -> bool:
+    """Same columns, the same header or none, and nothing between the two but short lines (a page number,
+    the header's words, a `Đơn vị tính` line): no heading, caption or sentence starts something else."""
+    prev_grid = group[1]
+    if len(grid[0].cells) != len(prev_grid[0].cells):
+        return False
+    header = [r.texts() for r in _split_header(grid)[0]]
+    if header and header != [r.texts() for r in _split_header(prev_grid)[0]]:
+        return False
+    first, last = group[0][-1].lines[-1].no, block.lines[0].no
+    between = [ln for ln in layout.lines if first < ln.no < last and ln.text.strip()
+               and ln.no not in layout.table_line_nos]
+    return not any(len(ln.text.split()) > 8 or _CAPTION.match(ln.text) or _HEADING.match(ln.text)
+                   for ln in between)
 
 
 # ── grid ────────────────────────────────────────────────────────────────────────────────────
@@ -352,11 +384,17 @@ def _neighbours(layout: Layout, block: TableBlock, before: bool, n: int = 3) -> 
 
 
 def _caption(layout: Layout, block: TableBlock) -> str | None:
+    """`Bảng 2: …` above the table (or below it); a bare `Biểu mẫu 1` takes the line under it as its name."""
     for before in (True, False):
-        for ln in _neighbours(layout, block, before):
+        near = _neighbours(layout, block, before)
+        for k, ln in enumerate(near):
             if _CAPTION.match(ln.text) and ln.no not in layout.claimed:
-                layout.claim([ln], "table_caption")
-                return ln.text
+                name = near[k - 1] if before and k and _CAPTION.fullmatch(ln.text.strip()) else None
+                if name is None or _UNIT_LINE.match(name.text) or name.no in layout.claimed:
+                    layout.claim([ln], "table_caption")
+                    return ln.text
+                layout.claim([ln, name], "table_caption")
+                return f"{ln.text.strip()}: {name.text.strip()}"
     return None
 
 

@@ -55,6 +55,29 @@ def test_header_repeated_after_a_page_break_is_not_a_row(repeated):
     assert [r.stt for r in table_of(text).rows] == ["I", "1", "2", ""]
 
 
+def test_table_resumed_after_short_lines_is_one_table():
+    """A long appendix table interrupted by what a text extraction leaves between its pieces (a page
+    number, the header's words): one table, as the scorer and a database want it."""
+    text = ("STT\tĐơn vị\tĐiểm\n1\tSở Nội vụ\t8,00\n2\tSở Tư pháp\t7,50\n\n- 2 -\n\nĐơn vị\n\n"
+            "STT\tĐơn vị\tĐiểm\n3\tSở Y tế\t6,00\n4\tSở Xây dựng\t7,00\n")
+    assert [r.stt for r in table_of(text).rows] == ["1", "2", "3", "4"]
+
+
+@pytest.mark.parametrize("between", ["II. ĐỐI VỚI CẤP XÃ", "Biểu mẫu 2", "Bảng 3: Kết quả cấp xã"],
+                         ids=["heading", "bare-caption", "caption"])
+def test_heading_or_caption_between_tables_keeps_them_apart(between):
+    text = (f"STT\tĐơn vị\tĐiểm\n1\tSở Nội vụ\t8,00\n2\tSở Tư pháp\t7,50\n\n{between}\n\n"
+            "STT\tĐơn vị\tĐiểm\n1\tXã Tân Hải\t6,00\n2\tXã Tân Minh\t7,00\n")
+    assert [len(t.rows) for t in tables_of(text)] == [2, 2]
+
+
+def test_bare_caption_takes_the_name_under_it():
+    """`Biểu mẫu 1` on its own line, its name on the next (Lâm Đồng's report on administrative reform)."""
+    text = ("Biểu mẫu 1\nCông tác chỉ đạo điều hành CCHC\n\nSTT\tNội dung\tSố liệu\n"
+            "1\tSố văn bản chỉ đạo CCHC đã ban hành\t12\n2\tSố cuộc kiểm tra\t4\n")
+    assert table_of(text).title == "Biểu mẫu 1: Công tác chỉ đạo điều hành CCHC"
+
+
 # ── unit and caption ────────────────────────────────────────────────────────────────────────
 
 BUDGET_2023 = ("STT\tNội dung\tĐơn vị tính\tSố lượng\tKinh phí\tGhi chú\n"
