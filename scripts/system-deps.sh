@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the pipeline needs: Tesseract with the Vietnamese models, Poppler (pdftotext for
+# Debian packages the pipeline needs: Tesseract with the Vietnamese models and the orientation model
+# (osd: pages scanned sideways), Poppler (pdftotext for
 # annotation text), Ghostscript (camelot), and Liberation fonts with Vietnamese glyphs (samples/make_samples.py).
 # Installs them when run as root; otherwise names what is missing and how to install it.
 set -euo pipefail
-PACKAGES=(tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet poppler-utils ghostscript fonts-liberation2)
+PACKAGES=(tesseract-ocr tesseract-ocr-osd tesseract-ocr-vie tesseract-ocr-script-viet poppler-utils ghostscript fonts-liberation2)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -242,3 +242,16 @@ def test_words_a_space_apart_stay_apart():
     words = _line("KHU I", 60, 60) + _line("Ngọ c", 60, 80)
     texts = [ln.text for ln in layout_from_pages([PageContent(1, 595, 842, "ocr", words)]).lines]
     assert texts == ["KHU I", "Ngọ c"]
+
+
+def test_page_scanned_sideways_is_turned_upright():
+    """Landscape tables are scanned sideways on portrait pages (Đắk Nông's 2019 budget reports): OCR of
+    the page as it lies is noise, so its orientation is detected and the page read upright."""
+    from pipeline.readers.pages import MIN_READABLE, _ocr_image, readable_share
+    from pipeline.readers.raster import render_pdf_page
+    from tests.conftest import SAMPLES
+
+    image = render_pdf_page(SAMPLES / "scan" / "scan_000_18a8787367065f0f.pdf", 0, dpi=300)
+    page = _ocr_image((image.rotate(90, expand=True), 1, 300))
+    assert "turned" in page.note and readable_share(page) > MIN_READABLE
+    assert "KẾ HOẠCH" in " ".join(w.text for w in page.words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import tempfile
 import unicodedata
@@ -179,6 +180,32 @@ def ocr_page(image: Image.Image | np.ndarray, page: int, dpi: float, lang: str =
         x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
         words.append(Word(text, x * k, y * k, (x + w) * k, (y + h) * k, page, conf=conf, line_id=line_id))
     return words
+
+
+OSD_DPI = 150  # measured on real scans: orientation right at 150 dpi in 0.8 s, unreliable at 75 dpi
+_OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_OSD_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+
+
+def page_turn(gray: np.ndarray, dpi: float, min_confidence: float = 1.0) -> int:
+    """Quarter turns counter-clockwise (np.rot90's k) that put the text of a page upright, by Tesseract's
+    orientation detection (osd model) on a 150-dpi copy; 0 when upright, undecided or not installed.
+
+    Landscape tables are often scanned sideways on portrait pages; OCR of such a page is noise.
+    """
+    if "osd" not in available_langs():
+        return 0
+    scale = min(1.0, OSD_DPI / dpi)
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    try:
+        out = pytesseract.image_to_osd(Image.fromarray(small), config=f"--psm 0 --dpi {round(dpi * scale)}",
+                                       timeout=TIMEOUT)
+    except (pytesseract.TesseractError, RuntimeError):
+        return 0  # too little text to decide
+    rotate, confidence = _OSD_ROTATE.search(out), _OSD_CONFIDENCE.search(out)
+    if not rotate or not confidence or float(confidence.group(1)) < min_confidence:
+        return 0
+    return (4 - int(rotate.group(1)) // 90) % 4  # Tesseract's `Rotate` is clockwise degrees
 
 
 @functools.cache
