@@ -51,6 +51,8 @@ MARGIN_UNSEEN_WORD = 4.0  # a dictionary word the corpus never shows (`bào thai
 MARGIN_CONTEXT = 6.0  # a change that forms no dictionary word rests on the n-grams alone
 MARGIN_PAIR = 4.0  # both syllables of a word changed at once
 MARGIN_CAPITALISED = 6.0  # capitalised syllables: names and institutions need overwhelming evidence
+MARGIN_RARE_CONTEXT = 3.0  # a syllable as read the corpus (almost) never shows, changed on one side's evidence
+RARE_READ = 5  # corpus count at or below which a syllable as read is rare (the corpus has ~140,000 syllables)
 LEXICON_WEIGHT = 3.0  # pseudo-count of a pair that stands inside a lexicon word
 LEXICON_BONUS = 3.0  # nats per lexicon word a syllable forms with a neighbour (the corpus is small)
 WORD_SEEN_BONUS = 2.0
@@ -253,10 +255,13 @@ class Corrector:
                   if s != read and (self.attested(left, s) or self.attested(s, right))]
         if not scored:
             return None
-        gain, best = max(scored)
+        scored.sort(reverse=True)
+        gain, best = scored[0]
         tok = items[i]
         if gain < self._margin(i, items, current):
             return None
+        if len(scored) > 1 and gain - scored[1][0] < MARGIN:
+            return None  # two changes fit about as well: the evidence cannot choose between them
         after = _same_case(best, tok.text)
         word = self._word_formed(items, current, i, best)
         if word and (self.bigrams.get(tuple(word[2].split())) or gain >= MARGIN_UNSEEN_WORD):
@@ -264,11 +269,14 @@ class Corrector:
                        f"'{word[2]}' is a word (Viet74K, and underthesea segments it so); "
                        f"'{read}' forms no word with its neighbours")
         plain = self._score(best, read, left, right, bonus=False) - self._score(read, read, left, right, bonus=False)
-        if BOUNDARY in (left, right) or plain < MARGIN_CONTEXT or not (
-                self.bigrams.get((left, best)) and self.bigrams.get((best, right))):
-            return None  # without a word formed, the n-grams alone must make the case, on both sides
-        return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2),
-                   f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not")
+        sides = sum(BOUNDARY not in pair and bool(self.bigrams.get(pair)) for pair in ((left, best), (best, right)))
+        if sides == 2 and plain >= MARGIN_CONTEXT:  # the n-grams alone make the case, on both sides
+            why = f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not"
+        elif sides and plain >= MARGIN_RARE_CONTEXT and self._unsupported(read, left, right):
+            why = f"'{read}' is (almost) never written; '{best}' is attested next to its neighbour"
+        else:
+            return None
+        return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2), why)
 
     def _propose_pair(self, i: int, items: list[Token], current: dict[int, str]) -> list[Fix] | None:
         """Both syllables of a word misread (`chuyền đồi số` → `chuyển đổi số`): the word that fits them both.
@@ -324,6 +332,11 @@ class Corrector:
         if written in self.lexicon_words:
             score += LEXICON_BONUS + (WORD_SEEN_BONUS if written in self.bigrams else 0.0)
         return score
+
+    def _unsupported(self, read: str, left: str, right: str) -> bool:
+        """A syllable the corpus (almost) never shows, between two syllables neither of which it is seen with."""
+        return (self.unigrams.get(read, 0) <= RARE_READ and BOUNDARY not in (left, right)
+                and not self.attested(left, read) and not self.attested(read, right))
 
     def _embedded(self, read: str, left: str, right: str) -> bool:
         """The syllable as read forms a dictionary word with a neighbour, or the corpus knows it on both sides."""
