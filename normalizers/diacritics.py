@@ -67,6 +67,16 @@ _CHUNK = re.compile(r"\S+")
 _PARTS = re.compile(r"[^\W\d_]+|[\W\d_]+")  # letter runs and what lies between them
 
 
+class NameStart(str):
+    """The first syllable of a name, as the right neighbour of a lower-case word (`tỉnh | Lâm Đồng`).
+
+    The corpus counts it like any syllable (`tỉnh lâm` is frequent), so it is context for the n-grams;
+    but no word runs across a name's edge, so it never forms a dictionary word or attests a pair.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int
@@ -196,8 +206,16 @@ class Corrector:
         return math.log(seen + DISCOUNT * self.types[u] / total * self.unigram(w))
 
     def attested(self, u: str, w: str) -> bool:
-        """The pair is a lexicon word part or was seen in the corpus (boundaries never count)."""
-        return BOUNDARY not in (u, w) and ((u, w) in self.lexicon_pairs or (u, w) in self.bigrams)
+        """The pair is a lexicon word part or was seen in the corpus (boundaries and name edges never count)."""
+        return self.joinable(u, w) and ((u, w) in self.lexicon_pairs or (u, w) in self.bigrams)
+
+    @staticmethod
+    def joinable(u: str, w: str) -> bool:
+        """Can the two form (part of) a word? Not across a boundary or a name's edge."""
+        return BOUNDARY not in (u, w) and type(w) is not NameStart
+
+    def is_word(self, u: str, w: str) -> bool:
+        return (u, w) in self.lexicon_words and self.joinable(u, w)
 
     # ── channel ──────────────────────────────────────────────────────────────────────────────
 
@@ -288,8 +306,8 @@ class Corrector:
         j = i + 1
         first, second = current[i], current[j]
         left, right = self._neighbour(items, current, i, -1), self._neighbour(items, current, j, 1)
-        if self._neighbour(items, current, i, 1) == BOUNDARY or self.attested(first, second) or (
-                (left, first) in self.lexicon_words or (second, right) in self.lexicon_words):
+        if not self.joinable(first, self._neighbour(items, current, i, 1)) or self.attested(first, second) or (
+                self.is_word(left, first) or self.is_word(second, right)):
             return None
         base = self._pair_score((first, second), (first, second), left, right)
         scored = [(self._pair_score(w, (first, second), left, right) - base, w)
@@ -335,25 +353,28 @@ class Corrector:
 
     def _unsupported(self, read: str, left: str, right: str) -> bool:
         """A syllable the corpus (almost) never shows, between two syllables neither of which it is seen with."""
-        return (self.unigrams.get(read, 0) <= RARE_READ and BOUNDARY not in (left, right)
+        return (self.unigrams.get(read, 0) <= RARE_READ and self.joinable(left, read) and self.joinable(read, right)
                 and not self.attested(left, read) and not self.attested(read, right))
 
     def _embedded(self, read: str, left: str, right: str) -> bool:
         """The syllable as read forms a dictionary word with a neighbour, or the corpus knows it on both sides."""
-        if (left, read) in self.lexicon_words or (read, right) in self.lexicon_words:
+        if self.is_word(left, read) or self.is_word(read, right):
             return True
         return self.attested(left, read) and self.attested(read, right)
 
     @staticmethod
     def _neighbour(items: list[Token], current: dict[int, str], i: int, step: int) -> str:
-        """The neighbouring syllable as it stands now; a boundary where a name starts or ends between them."""
+        """The neighbouring syllable as it stands now; across a name's edge, a boundary or a NameStart.
+
+        Lower-case then capitalised: a name begins (`khô Hải Yên`). The name sees nothing outside it;
+        the word before it sees the name's first syllable as context only.
+        """
         j = i + step
         if j not in current:
             return BOUNDARY
         inner, outer = (items[i], items[j]) if step > 0 else (items[j], items[i])
-        # lower-case then capitalised: a name begins (`khô Hải Yên`); no word runs across that edge
         if inner.text[:1].islower() and outer.text[:1].isupper():
-            return BOUNDARY
+            return NameStart(current[j]) if step > 0 else BOUNDARY
         return current[j]
 
     def _word_formed(self, items: list[Token], current: dict[int, str], i: int, best: str
@@ -413,7 +434,7 @@ class Corrector:
         """
         extra = 0.0
         for pair in ((left, written), (written, right)) if bonus else ():
-            if pair in self.lexicon_words:
+            if self.is_word(*pair):
                 extra += LEXICON_BONUS + (WORD_SEEN_BONUS if pair in self.bigrams else 0.0)
         return self.logp(written, left) + self.logp(right, written) + self.log_channel(read, written) + extra
 
