@@ -52,6 +52,7 @@ MARGIN_CONTEXT = 6.0  # a change that forms no dictionary word rests on the n-gr
 MARGIN_PAIR = 4.0  # both syllables of a word changed at once
 MARGIN_CAPITALISED = 6.0  # capitalised syllables: names and institutions need overwhelming evidence
 MARGIN_RARE_CONTEXT = 3.0  # a syllable as read the corpus (almost) never shows, changed on one side's evidence
+ALONE_MIN_COUNT = 50  # corpus count from which the share of a syllable's occurrences outside words is trusted
 RARE_READ = 5  # corpus count at or below which a syllable as read is rare (the corpus has ~140,000 syllables)
 LEXICON_WEIGHT = 3.0  # pseudo-count of a pair that stands inside a lexicon word
 LEXICON_BONUS = 3.0  # nats per lexicon word a syllable forms with a neighbour (the corpus is small)
@@ -172,6 +173,7 @@ class Corrector:
         for name in place_names:
             self._places_by_first[name[0]].append(name)
         self._history_totals(syllables)
+        self._alone = self._alone_shares()
         self._channel = _channel_table(confusions)
 
     # ── language model ───────────────────────────────────────────────────────────────────────
@@ -190,6 +192,34 @@ class Corrector:
         vocab = len(syllables) + 1
         mass = sum(self.unigrams.values()) + 0.5 * vocab
         self._unigram_mass = mass
+
+    def _alone_shares(self) -> dict[str, float]:
+        """log of the share of a syllable's corpus occurrences outside any two-syllable dictionary word.
+
+        `đề` almost always stands in a word (`vấn đề`, `đề nghị`), `để` almost never: a syllable that
+        stands alone in the text although it hardly ever does is likely misread. Occurrences inside
+        words are the corpus counts of the lexicon pairs it belongs to (a lower bound of the truth).
+        """
+        inside: Counter[str] = Counter()
+        for (u, w), n in self.bigrams.items():
+            if (u, w) in self.lexicon_words:
+                inside[u] += n
+                inside[w] += n
+        return {s: math.log((max(n - inside[s], 0) + 1) / (n + 2)) for s, n in self.unigrams.items()
+                if n >= ALONE_MIN_COUNT}
+
+    def alone_gain(self, written: str, read: str, left: str, right: str) -> float:
+        """log P(`written` stands here as it does) − the same for `read`: 0 unless the corpus knows both well.
+
+        A syllable inside a dictionary word with a neighbour does not stand alone (0); one that forms
+        none does, with the share of its corpus occurrences that do.
+        """
+        if written not in self._alone or read not in self._alone:
+            return 0.0
+        return self._alone_here(written, left, right) - self._alone_here(read, left, right)
+
+    def _alone_here(self, s: str, left: str, right: str) -> float:
+        return 0.0 if self.is_word(left, s) or self.is_word(s, right) else self._alone[s]
 
     def unigram(self, w: str) -> float:
         return (self.unigrams.get(w, 0) + 0.5) / self._unigram_mass
@@ -268,7 +298,7 @@ class Corrector:
         if left == right == BOUNDARY or self._embedded(read, left, right):
             return None
         base = self._score(read, read, left, right)
-        scored = [(self._score(s, read, left, right) - base, s)
+        scored = [(self._score(s, read, left, right) - base + self.alone_gain(s, read, left, right), s)
                   for s in self.variants.get(fold_diacritics(read), ())
                   if s != read and (self.attested(left, s) or self.attested(s, right))]
         if not scored:
@@ -286,7 +316,8 @@ class Corrector:
             return Fix(tok.start, tok.end, tok.text, after, word[0], word[1], "lexicon", round(gain, 2),
                        f"'{word[2]}' is a word (Viet74K, and underthesea segments it so); "
                        f"'{read}' forms no word with its neighbours")
-        plain = self._score(best, read, left, right, bonus=False) - self._score(read, read, left, right, bonus=False)
+        plain = (self._score(best, read, left, right, bonus=False) - self._score(read, read, left, right, bonus=False)
+                 + self.alone_gain(best, read, left, right))
         sides = sum(BOUNDARY not in pair and bool(self.bigrams.get(pair)) for pair in ((left, best), (best, right)))
         if sides == 2 and plain >= MARGIN_CONTEXT:  # the n-grams alone make the case, on both sides
             why = f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not"
