@@ -53,6 +53,7 @@ MARGIN_PAIR = 4.0  # both syllables of a word changed at once
 MARGIN_CAPITALISED = 6.0  # capitalised syllables: names and institutions need overwhelming evidence
 MARGIN_RARE_CONTEXT = 3.0  # a syllable as read the corpus (almost) never shows, changed on one side's evidence
 ALONE_MIN_COUNT = 50  # corpus count from which the share of a syllable's occurrences outside words is trusted
+LOG_ALONE_RARE = math.log(0.02)  # a syllable standing alone in under 2 % of its corpus occurrences
 RARE_READ = 5  # corpus count at or below which a syllable as read is rare (the corpus has ~140,000 syllables)
 LEXICON_WEIGHT = 3.0  # pseudo-count of a pair that stands inside a lexicon word
 LEXICON_BONUS = 3.0  # nats per lexicon word a syllable forms with a neighbour (the corpus is small)
@@ -219,7 +220,7 @@ class Corrector:
         return self._alone_here(written, left, right) - self._alone_here(read, left, right)
 
     def _alone_here(self, s: str, left: str, right: str) -> float:
-        return 0.0 if self.is_word(left, s) or self.is_word(s, right) else self._alone[s]
+        return 0.0 if self.is_word(left, s) or self.is_word(s, right) else self._alone.get(s, 0.0)
 
     def unigram(self, w: str) -> float:
         return (self.unigrams.get(w, 0) + 0.5) / self._unigram_mass
@@ -383,7 +384,12 @@ class Corrector:
         return score
 
     def _unsupported(self, read: str, left: str, right: str) -> bool:
-        """A syllable the corpus (almost) never shows, between two syllables neither of which it is seen with."""
+        """Is the syllable as read suspect by itself? Two kinds, both signs that OCR changed it:
+        - one the corpus (almost) never shows, between two syllables neither of which it is seen with;
+        - one that stands alone here although the corpus shows it nearly always inside a word (`đề`).
+        """
+        if self._alone_here(read, left, right) < LOG_ALONE_RARE:
+            return True
         return (self.unigrams.get(read, 0) <= RARE_READ and self.joinable(left, read) and self.joinable(read, right)
                 and not self.attested(left, read) and not self.attested(read, right))
 
