@@ -355,7 +355,7 @@ class Corrector:
         alone = max(self._raw_gain(i, items, current), self._raw_gain(j, items, current))
         if gain - alone < MARGIN:
             return None
-        if not self._segmented_together(items, current, {i: a, j: b}, f"{a} {b}"):
+        if not self._segmented_together(items, current, {i: a, j: b}, f"{a} {b}", i):
             return None
         why = f"'{a} {b}' is a word (Viet74K, the corpus, underthesea); '{first} {second}' is none"
         start, end = items[i].start, items[j].end
@@ -427,14 +427,14 @@ class Corrector:
                 continue
             pair = (current[j], best) if j < i else (best, current[j])
             word = " ".join(pair)
-            if pair not in self.lexicon_words or not self._segmented_together(items, current, {i: best}, word):
-                continue
             lo, hi = min(i, j), max(i, j)
+            if pair not in self.lexicon_words or not self._segmented_together(items, current, {i: best}, word, lo):
+                continue
             return items[lo].start, items[hi].end, " ".join(pair)
         return None
 
     def _segmented_together(self, items: list[Token], current: dict[int, str], changes: dict[int, str],
-                            word: str) -> bool:
+                            word: str, start: int) -> bool:
         """Does underthesea's segmenter, run on the corrected text around the change, allow `word`?
 
         It must not bind a neighbour into another word (`thực hiện | tại`: no `hiện tại` there), nor put
@@ -446,17 +446,25 @@ class Corrector:
         from underthesea import word_tokenize  # its CRF model loads on first use
 
         i = min(changes)
-        words = {j: changes.get(j, current.get(j)) for j in range(max(0, i - 4), min(len(items), i + 6))}
+        lo = max(0, i - 4)
+        words = {j: changes.get(j, current.get(j)) for j in range(lo, min(len(items), i + 6))}
         window = [_same_case(w, items[j].text) if w else "," for j, w in words.items()]
         if items[i].text.isupper():
             window = [w.lower() for w in window]  # the segmenter reads capitals as names
-        pieces = [p.lower().split() for p in word_tokenize(" ".join(window))]
         pair = word.split()
-        for piece in pieces:
-            if len(piece) < 2 or not (set(pair) & set(piece)) or piece == pair:
+        at = start - lo  # where the word stands in the window
+        placed = list(_placed(word_tokenize(" ".join(window))))
+        if sum(len(piece) for _, piece in placed) != len(window):
+            return False  # the pieces do not line up with the text: no confirmation
+        for a, piece in placed:
+            if len(piece) < 2 or a + len(piece) < at or a > at + 2 or piece == pair:
+                continue  # a piece elsewhere (`Hội đồng … cơ hội`), or the word itself
+            if a + len(piece) == at or a == at + 2:  # right next to the word: `mô hình chế | biên chế`
+                if " ".join(piece) not in self.words:
+                    return False  # the segmenter, unsure of the neighbourhood, glued a non-word to it
                 continue
-            k = next((k for k in range(len(piece) - 1) if piece[k:k + 2] == pair), None)
-            if k is None:
+            k = at - a
+            if not 0 <= k <= len(piece) - 2 or piece[k:k + 2] != pair:
                 return False  # the segmenter binds a syllable of the word elsewhere
             rest = [tuple(piece[m:m + 2]) for m in (k - 1, k + 1) if 0 <= m < len(piece) - 1]
             if " ".join(piece) not in self.words and any(r in self.lexicon_words for r in rest):
@@ -501,6 +509,15 @@ class Corrector:
                         guarded.update(range(i + k, i + k + len(name)))
             i = j + 1
         return guarded
+
+
+def _placed(pieces: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(position of its first token in the text segmented, lower-cased syllables) of each piece."""
+    at = 0
+    for piece in pieces:
+        parts = piece.lower().split()
+        yield at, parts
+        at += len(parts)
 
 
 def _same_case(word: str, like: str) -> str:
