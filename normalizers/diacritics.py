@@ -296,8 +296,11 @@ class Corrector:
     def _propose_single(self, i: int, items: list[Token], current: dict[int, str]) -> Fix | None:
         """The change of syllable i that beats the text as read by its margin."""
         read, left, right = current[i], self._neighbour(items, current, i, -1), self._neighbour(items, current, i, 1)
-        if left == right == BOUNDARY or self._embedded(read, left, right):
+        if left == right == BOUNDARY or self.is_word(left, read) or self.is_word(read, right):
             return None
+        # Seen on both sides in the corpus but forming no word: only a word seen in the corpus, winning by
+        # MARGIN_CONTEXT, can replace it (`hướng dân của` → `hướng dẫn của`; `dân của` is common too).
+        embedded = self._embedded(read, left, right)
         base = self._score(read, read, left, right)
         scored = [(self._score(s, read, left, right) - base + self.alone_gain(s, read, left, right), s)
                   for s in self.variants.get(fold_diacritics(read), ())
@@ -313,6 +316,8 @@ class Corrector:
             return None  # two changes fit about as well: the evidence cannot choose between them
         after = _same_case(best, tok.text)
         word = self._word_formed(items, current, i, best)
+        if embedded and not (word and self.bigrams.get(tuple(word[2].split())) and gain >= MARGIN_CONTEXT):
+            return None
         if word and (self.bigrams.get(tuple(word[2].split())) or gain >= MARGIN_UNSEEN_WORD):
             return Fix(tok.start, tok.end, tok.text, after, word[0], word[1], "lexicon", round(gain, 2),
                        f"'{word[2]}' is a word (Viet74K, and underthesea segments it so); "
