@@ -464,9 +464,9 @@ class Corrector:
         for a, piece in placed:
             if len(piece) < 2 or a + len(piece) < at or a > at + 2 or piece == pair:
                 continue  # a piece elsewhere (`Hội đồng … cơ hội`), or the word itself
-            if a + len(piece) == at or a == at + 2:  # right next to the word: `mô hình chế | biên chế`
-                if " ".join(piece) not in self.words:
-                    return False  # the segmenter, unsure of the neighbourhood, glued a non-word to it
+            if a + len(piece) == at or a == at + 2:  # right next to the word
+                if set(piece) & set(pair):
+                    return False  # `mô hình chế | biên chế`: the same syllable bound on both sides of a seam
                 continue
             k = at - a
             if not 0 <= k <= len(piece) - 2 or piece[k:k + 2] != pair:
