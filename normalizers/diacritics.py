@@ -10,17 +10,25 @@ candidate, scored with
   pair inside a Viet74K word counts too: the lexicon is evidence even where the corpus is silent;
 - the OCR channel: how often OCR reads one marked letter as another, partly measured on the scanned
   samples (`benchmarks/ocr_confusions.py`); reading a letter as itself is by far the likeliest;
-- a bonus when `s` forms a two-syllable Viet74K word with a neighbour (more when the corpus has it).
-Syllables are changed best-first, each at most once, neighbours re-scored after every change.
+- a bonus when `s` forms a two-syllable Viet74K word with a neighbour (more when the corpus has it);
+- when `s` and `t` are both well known to the corpus, how often each stands alone, outside any word:
+  `đề` almost never does (`vấn đề`, `đề nghị`), `để` nearly always, so a lone `đề` leans to `để`.
+The first syllable of a name after a lower-case word is context for it (`tỉnh | Lâm Đồng`), never
+part of a word. Syllables are changed best-first, each at most once, neighbours re-scored after
+every change.
 
 Safe by construction (the reasons a syllable is never changed):
-- as read, it forms a dictionary word with a neighbour or the corpus knows it on both sides
-  (`chuyên môn`, `tiên tiến`); a syllable with no syllable neighbour has no evidence either way;
+- as read, it forms a dictionary word with a neighbour (`chuyên môn`, `tiên tiến`), or the corpus
+  knows it on both sides and no corpus-attested word beats it by MARGIN_CONTEXT; a syllable with
+  no syllable neighbour has no evidence either way;
 - it is part of a number, a reference or an acronym (`684/QĐ-UBND`, `KH&CN`): never a candidate;
 - it belongs to a name: a surname and the capitals after it, a run of capitalised words, a province;
 - a change must win by its margin (more for a word the corpus never shows, for a capitalised word
-  inside a sentence, and for a change that forms no word); a word it forms must be confirmed by
-  underthesea's segmenter, and a change forming none must be attested on both sides in the corpus;
+  inside a sentence, and for a change that forms no word), and by MARGIN over the next-best change
+  (`vi mô` or `vĩ mô`: the n-grams cannot tell); a word it forms must be confirmed by underthesea's
+  segmenter; a change forming none must be attested on both sides in the corpus, or on one side when
+  the syllable as read is suspect by itself (it stands alone where it almost never does, or the corpus
+  almost never shows it and never next to either of its two syllable neighbours);
 - the tone placement (`hoà`/`hòa`) is never a difference: text is normalized before comparison.
 """
 
@@ -327,8 +335,8 @@ class Corrector:
         sides = sum(BOUNDARY not in pair and bool(self.bigrams.get(pair)) for pair in ((left, best), (best, right)))
         if sides == 2 and plain >= MARGIN_CONTEXT:  # the n-grams alone make the case, on both sides
             why = f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not"
-        elif sides and plain >= MARGIN_RARE_CONTEXT and self._unsupported(read, left, right):
-            why = f"'{read}' is (almost) never written; '{best}' is attested next to its neighbour"
+        elif sides and plain >= MARGIN_RARE_CONTEXT and (suspect := self._suspect(read, left, right)):
+            why = f"'{read}' {suspect}; '{best}' is attested next to its neighbour"
         else:
             return None
         return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2), why)
@@ -388,15 +396,18 @@ class Corrector:
             score += LEXICON_BONUS + (WORD_SEEN_BONUS if written in self.bigrams else 0.0)
         return score
 
-    def _unsupported(self, read: str, left: str, right: str) -> bool:
-        """Is the syllable as read suspect by itself? Two kinds, both signs that OCR changed it:
-        - one the corpus (almost) never shows, between two syllables neither of which it is seen with;
-        - one that stands alone here although the corpus shows it nearly always inside a word (`đề`).
+    def _suspect(self, read: str, left: str, right: str) -> str | None:
+        """Why the syllable as read is suspect by itself, if it is; two kinds, both signs of a misreading:
+        - it stands alone here although the corpus shows it nearly always inside a word (`đề`, not `để`);
+        - the corpus (almost) never shows it, and it stands between two syllables it is never seen with
+          (`lầy ý`); next to a boundary it may well be a rare word (`ban quản lý chợ,`), so it is not suspect.
         """
         if self._alone_here(read, left, right) < LOG_ALONE_RARE:
-            return True
-        return (self.unigrams.get(read, 0) <= RARE_READ and self.joinable(left, read) and self.joinable(read, right)
-                and not self.attested(left, read) and not self.attested(read, right))
+            return "stands alone, which it almost never does"
+        if (self.unigrams.get(read, 0) <= RARE_READ and self.joinable(left, read) and self.joinable(read, right)
+                and not self.attested(left, read) and not self.attested(read, right)):
+            return "is (almost) never written, and never next to these neighbours"
+        return None
 
     def _embedded(self, read: str, left: str, right: str) -> bool:
         """The syllable as read forms a dictionary word with a neighbour, or the corpus knows it on both sides."""
