@@ -7,9 +7,10 @@ letter confusion drawn from the same measured table (`đổi→đối`, `tổ→
 scenario makes half of the corruptions tone drops (`chuyển→chuyên`), what other OCR engines do. Then:
 - precision: right changes / all changes. A change restoring a corrupted syllable is right; so is
   one repairing an OCR error the seed itself carries, when it is listed (checked by hand) in
-  benchmarks/seed_ocr_errors.tsv; any other change is wrong;
+  benchmarks/real_ocr_errors.tsv; any other change is wrong;
 - recall: corrupted syllables restored / corrupted syllables;
 - words per second of `Corrector.correct`, one core.
+Then the real OCR errors of the seeds and of our own OCR of real scans (benchmarks/bench_real_errors.py).
 
     .venv/bin/python benchmarks/bench_correct.py [--runs 5] [--rate R] [--show 10]
 """
@@ -27,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import bench_real_errors  # noqa: E402
+from benchmarks.bench_real_errors import LETTERS, expected_fixes, load_errors  # noqa: E402
 from extractors.corrections import corrector as shipped_corrector  # noqa: E402
 from extractors.layout import build_layout  # noqa: E402
 from normalizers.diacritics import CONFUSIONS_PATH, MARKABLE, Corrector, tokens  # noqa: E402
@@ -36,9 +39,15 @@ _TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
 
 
 def seed_lines() -> list[str]:
+    return [text for _, _, text in seed_sources()]
+
+
+def seed_sources() -> list[tuple[str, int, str]]:
+    """(file, line no, text) of every non-blank line of the seeds, as the layout reads it."""
     lines = []
     for path in sorted((ROOT / "samples").glob("*.txt")):
-        lines += [ln.text for ln in build_layout(path.read_text(encoding="utf-8")).lines if ln.text.strip()]
+        lines += [(path.name, ln.no, ln.text) for ln in build_layout(path.read_text(encoding="utf-8")).lines
+                  if ln.text.strip()]
     return lines
 
 
@@ -83,21 +92,30 @@ def corrupt(line: str, rate: float, rng: random.Random, misread) -> tuple[str, d
     return "".join(chars), changed
 
 
-def seed_errors() -> set[tuple[str, str]]:
-    """(as read, as written) pairs of OCR errors the seeds carry, checked by hand."""
-    path = ROOT / "benchmarks" / "seed_ocr_errors.tsv"
-    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return {(a.strip(), b.strip()) for a, b, *_ in rows}
+def seed_errors(sources: list[tuple[str, int, str]]) -> dict[tuple[int, int], str]:
+    """{(line index, letter run): as written} of the OCR errors the seeds carry (checked by hand)."""
+    errors = [e for e in load_errors() if e.source == "seed"]
+    texts: dict[str, dict[int, tuple[str, str]]] = {}
+    for name, no, text in sources:
+        texts.setdefault(name, {})[no] = (text, text)
+    index = {(name, no): k for k, (name, no, _) in enumerate(sources)}
+    return {(index[(name, no)], run): w for fixes in expected_fixes(errors, texts).values()
+            for (name, no, run), w in fixes.items()}
+
+
+def _run_index(text: str, start: int) -> int:
+    return len(LETTERS.findall(text[:start]))
 
 
 def evaluate(corrector: Corrector, lines: list[str], rate: float, seed: int, generic: float,
-             known: frozenset[tuple[str, str]] = frozenset()) -> dict:
+             known: dict[tuple[int, int], str] | None = None) -> dict:
     rng = random.Random(seed)
     misread = confusion_sampler(generic)
     made = right = injected = words = 0
     wrong_changes: list[str] = []
     seconds = 0.0
-    for line in lines:
+    known = known or {}
+    for n, line in enumerate(lines):
         bad, changed = corrupt(line, rate, rng, misread)
         injected += len(changed)
         words += sum(t.syllable for t in tokens(bad))
@@ -106,18 +124,14 @@ def evaluate(corrector: Corrector, lines: list[str], rate: float, seed: int, gen
         seconds += time.perf_counter() - t0
         for f in fixes:
             made += 1
-            word = (bad[f.word_start:f.word_end].lower(), line[f.word_start:f.word_end].lower())
-            if changed.get(f.start) == f.after or (f.start not in changed and (word[0], _fixed(bad, f)) in known):
+            listed = known.get((n, _run_index(bad, f.start))) == f.after.lower()
+            if changed.get(f.start) == f.after or (f.start not in changed and listed):
                 right += 1
             else:
                 where = bad[max(0, f.start - 25):f.end + 25]
                 wrong_changes.append(f"{where!r}: {f.before}→{f.after} ({f.rule} {f.score})")
     return {"made": made, "right": right, "injected": injected, "words": words, "seconds": seconds,
             "wrong": wrong_changes}
-
-
-def _fixed(text: str, f) -> str:
-    return (text[f.word_start:f.start] + f.after + text[f.end:f.word_end]).lower()
 
 
 def scenario(corrector: Corrector, lines: list[str], rate: float, generic: float, runs: int, known) -> dict:
@@ -140,8 +154,9 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=10, help="wrong changes to print")
     ns = parser.parse_args()
     corrector = shipped_corrector()
-    lines = seed_lines()
-    known = frozenset(seed_errors())
+    sources = seed_sources()
+    lines = [text for _, _, text in sources]
+    known = seed_errors(sources)
     print(f"diacritic corrector on the seeds: {ns.runs} runs, {ns.rate:.2%} of syllables corrupted")
     for generic, name in ((0.0, "Tesseract `vie` confusions as measured"), (0.5, "half of them tone drops")):
         r = scenario(corrector, lines, ns.rate, generic, ns.runs, known)
@@ -150,10 +165,11 @@ def main() -> int:
         for w in list(dict.fromkeys(r["wrong"]))[:ns.show]:
             print(f"      wrong: {w}")
     print(f"  speed {r['words'] / r['seconds']:8.0f} words per second (one core)")
-    clean = [(line, f) for line in lines for f in corrector.correct(line)]
-    print(f"  changes on the uncorrupted seeds: {len(clean)} "
-          f"({sum((line[f.word_start:f.word_end].lower(), _fixed(line, f)) in known for line, f in clean)} "
-          f"of them listed seed OCR errors)")
+    clean = [(n, line, f) for n, line in enumerate(lines) for f in corrector.correct(line)]
+    listed = sum(known.get((n, _run_index(line, f.start))) == f.after.lower() for n, line, f in clean)
+    print(f"  changes on the uncorrupted seeds, line by line: {len(clean)} ({listed} of them listed seed OCR errors)")
+    print()
+    bench_real_errors.run()
     return 0
 
 

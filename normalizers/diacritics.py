@@ -10,17 +10,25 @@ candidate, scored with
   pair inside a Viet74K word counts too: the lexicon is evidence even where the corpus is silent;
 - the OCR channel: how often OCR reads one marked letter as another, partly measured on the scanned
   samples (`benchmarks/ocr_confusions.py`); reading a letter as itself is by far the likeliest;
-- a bonus when `s` forms a two-syllable Viet74K word with a neighbour (more when the corpus has it).
-Syllables are changed best-first, each at most once, neighbours re-scored after every change.
+- a bonus when `s` forms a two-syllable Viet74K word with a neighbour (more when the corpus has it);
+- when `s` and `t` are both well known to the corpus, how often each stands alone, outside any word:
+  `đề` almost never does (`vấn đề`, `đề nghị`), `để` nearly always, so a lone `đề` leans to `để`.
+The first syllable of a name after a lower-case word is context for it (`tỉnh | Lâm Đồng`), never
+part of a word. Syllables are changed best-first, each at most once, neighbours re-scored after
+every change.
 
 Safe by construction (the reasons a syllable is never changed):
-- as read, it forms a dictionary word with a neighbour or the corpus knows it on both sides
-  (`chuyên môn`, `tiên tiến`); a syllable with no syllable neighbour has no evidence either way;
+- as read, it forms a dictionary word with a neighbour (`chuyên môn`, `tiên tiến`), or the corpus
+  knows it on both sides and no corpus-attested word beats it by MARGIN_CONTEXT; a syllable with
+  no syllable neighbour has no evidence either way;
 - it is part of a number, a reference or an acronym (`684/QĐ-UBND`, `KH&CN`): never a candidate;
 - it belongs to a name: a surname and the capitals after it, a run of capitalised words, a province;
 - a change must win by its margin (more for a word the corpus never shows, for a capitalised word
-  inside a sentence, and for a change that forms no word); a word it forms must be confirmed by
-  underthesea's segmenter, and a change forming none must be attested on both sides in the corpus;
+  inside a sentence, and for a change that forms no word), and by MARGIN over the next-best change
+  (`vi mô` or `vĩ mô`: the n-grams cannot tell); a word it forms must be confirmed by underthesea's
+  segmenter; a change forming none must be attested on both sides in the corpus, or on one side when
+  the syllable as read is suspect by itself (it stands alone where it almost never does, or the corpus
+  almost never shows it and never next to either of its two syllable neighbours);
 - the tone placement (`hoà`/`hòa`) is never a difference: text is normalized before comparison.
 """
 
@@ -51,6 +59,10 @@ MARGIN_UNSEEN_WORD = 4.0  # a dictionary word the corpus never shows (`bào thai
 MARGIN_CONTEXT = 6.0  # a change that forms no dictionary word rests on the n-grams alone
 MARGIN_PAIR = 4.0  # both syllables of a word changed at once
 MARGIN_CAPITALISED = 6.0  # capitalised syllables: names and institutions need overwhelming evidence
+MARGIN_RARE_CONTEXT = 3.0  # a syllable as read the corpus (almost) never shows, changed on one side's evidence
+ALONE_MIN_COUNT = 50  # corpus count from which the share of a syllable's occurrences outside words is trusted
+LOG_ALONE_RARE = math.log(0.02)  # a syllable standing alone in under 2 % of its corpus occurrences
+RARE_READ = 5  # corpus count at or below which a syllable as read is rare (the corpus has ~140,000 syllables)
 LEXICON_WEIGHT = 3.0  # pseudo-count of a pair that stands inside a lexicon word
 LEXICON_BONUS = 3.0  # nats per lexicon word a syllable forms with a neighbour (the corpus is small)
 WORD_SEEN_BONUS = 2.0
@@ -63,6 +75,16 @@ _TONE_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 MARKABLE = frozenset(unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONE_MARKS) | {"d", "đ"}
 _CHUNK = re.compile(r"\S+")
 _PARTS = re.compile(r"[^\W\d_]+|[\W\d_]+")  # letter runs and what lies between them
+
+
+class NameStart(str):
+    """The first syllable of a name, as the right neighbour of a lower-case word (`tỉnh | Lâm Đồng`).
+
+    The corpus counts it like any syllable (`tỉnh lâm` is frequent), so it is context for the n-grams;
+    but no word runs across a name's edge, so it never forms a dictionary word or attests a pair.
+    """
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +182,7 @@ class Corrector:
         for name in place_names:
             self._places_by_first[name[0]].append(name)
         self._history_totals(syllables)
+        self._alone = self._alone_shares()
         self._channel = _channel_table(confusions)
 
     # ── language model ───────────────────────────────────────────────────────────────────────
@@ -179,6 +202,34 @@ class Corrector:
         mass = sum(self.unigrams.values()) + 0.5 * vocab
         self._unigram_mass = mass
 
+    def _alone_shares(self) -> dict[str, float]:
+        """log of the share of a syllable's corpus occurrences outside any two-syllable dictionary word.
+
+        `đề` almost always stands in a word (`vấn đề`, `đề nghị`), `để` almost never: a syllable that
+        stands alone in the text although it hardly ever does is likely misread. Occurrences inside
+        words are the corpus counts of the lexicon pairs it belongs to (a lower bound of the truth).
+        """
+        inside: Counter[str] = Counter()
+        for (u, w), n in self.bigrams.items():
+            if (u, w) in self.lexicon_words:
+                inside[u] += n
+                inside[w] += n
+        return {s: math.log((max(n - inside[s], 0) + 1) / (n + 2)) for s, n in self.unigrams.items()
+                if n >= ALONE_MIN_COUNT}
+
+    def alone_gain(self, written: str, read: str, left: str, right: str) -> float:
+        """log P(`written` stands here as it does) − the same for `read`: 0 unless the corpus knows both well.
+
+        A syllable inside a dictionary word with a neighbour does not stand alone (0); one that forms
+        none does, with the share of its corpus occurrences that do.
+        """
+        if written not in self._alone or read not in self._alone:
+            return 0.0
+        return self._alone_here(written, left, right) - self._alone_here(read, left, right)
+
+    def _alone_here(self, s: str, left: str, right: str) -> float:
+        return 0.0 if self.is_word(left, s) or self.is_word(s, right) else self._alone.get(s, 0.0)
+
     def unigram(self, w: str) -> float:
         return (self.unigrams.get(w, 0) + 0.5) / self._unigram_mass
 
@@ -194,8 +245,16 @@ class Corrector:
         return math.log(seen + DISCOUNT * self.types[u] / total * self.unigram(w))
 
     def attested(self, u: str, w: str) -> bool:
-        """The pair is a lexicon word part or was seen in the corpus (boundaries never count)."""
-        return BOUNDARY not in (u, w) and ((u, w) in self.lexicon_pairs or (u, w) in self.bigrams)
+        """The pair is a lexicon word part or was seen in the corpus (boundaries and name edges never count)."""
+        return self.joinable(u, w) and ((u, w) in self.lexicon_pairs or (u, w) in self.bigrams)
+
+    @staticmethod
+    def joinable(u: str, w: str) -> bool:
+        """Can the two form (part of) a word? Not across a boundary or a name's edge."""
+        return BOUNDARY not in (u, w) and type(w) is not NameStart
+
+    def is_word(self, u: str, w: str) -> bool:
+        return (u, w) in self.lexicon_words and self.joinable(u, w)
 
     # ── channel ──────────────────────────────────────────────────────────────────────────────
 
@@ -245,30 +304,42 @@ class Corrector:
     def _propose_single(self, i: int, items: list[Token], current: dict[int, str]) -> Fix | None:
         """The change of syllable i that beats the text as read by its margin."""
         read, left, right = current[i], self._neighbour(items, current, i, -1), self._neighbour(items, current, i, 1)
-        if left == right == BOUNDARY or self._embedded(read, left, right):
+        if left == right == BOUNDARY or self.is_word(left, read) or self.is_word(read, right):
             return None
+        # Seen on both sides in the corpus but forming no word: only a word seen in the corpus, winning by
+        # MARGIN_CONTEXT, can replace it (`hướng dân của` → `hướng dẫn của`; `dân của` is common too).
+        embedded = self._embedded(read, left, right)
         base = self._score(read, read, left, right)
-        scored = [(self._score(s, read, left, right) - base, s)
+        scored = [(self._score(s, read, left, right) - base + self.alone_gain(s, read, left, right), s)
                   for s in self.variants.get(fold_diacritics(read), ())
                   if s != read and (self.attested(left, s) or self.attested(s, right))]
         if not scored:
             return None
-        gain, best = max(scored)
+        scored.sort(reverse=True)
+        gain, best = scored[0]
         tok = items[i]
         if gain < self._margin(i, items, current):
             return None
+        if len(scored) > 1 and gain - scored[1][0] < MARGIN:
+            return None  # two changes fit about as well: the evidence cannot choose between them
         after = _same_case(best, tok.text)
         word = self._word_formed(items, current, i, best)
+        if embedded and not (word and self.bigrams.get(tuple(word[2].split())) and gain >= MARGIN_CONTEXT):
+            return None
         if word and (self.bigrams.get(tuple(word[2].split())) or gain >= MARGIN_UNSEEN_WORD):
             return Fix(tok.start, tok.end, tok.text, after, word[0], word[1], "lexicon", round(gain, 2),
                        f"'{word[2]}' is a word (Viet74K, and underthesea segments it so); "
                        f"'{read}' forms no word with its neighbours")
-        plain = self._score(best, read, left, right, bonus=False) - self._score(read, read, left, right, bonus=False)
-        if BOUNDARY in (left, right) or plain < MARGIN_CONTEXT or not (
-                self.bigrams.get((left, best)) and self.bigrams.get((best, right))):
-            return None  # without a word formed, the n-grams alone must make the case, on both sides
-        return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2),
-                   f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not")
+        plain = (self._score(best, read, left, right, bonus=False) - self._score(read, read, left, right, bonus=False)
+                 + self.alone_gain(best, read, left, right))
+        sides = sum(BOUNDARY not in pair and bool(self.bigrams.get(pair)) for pair in ((left, best), (best, right)))
+        if sides == 2 and plain >= MARGIN_CONTEXT:  # the n-grams alone make the case, on both sides
+            why = f"'{left} {best} {right}' is attested on both sides in the corpus counts; '{read}' is not"
+        elif sides and plain >= MARGIN_RARE_CONTEXT and (suspect := self._suspect(read, left, right)):
+            why = f"'{read}' {suspect}; '{best}' is attested next to its neighbour"
+        else:
+            return None
+        return Fix(tok.start, tok.end, tok.text, after, tok.start, tok.end, "context", round(plain, 2), why)
 
     def _propose_pair(self, i: int, items: list[Token], current: dict[int, str]) -> list[Fix] | None:
         """Both syllables of a word misread (`chuyền đồi số` → `chuyển đổi số`): the word that fits them both.
@@ -280,8 +351,8 @@ class Corrector:
         j = i + 1
         first, second = current[i], current[j]
         left, right = self._neighbour(items, current, i, -1), self._neighbour(items, current, j, 1)
-        if self._neighbour(items, current, i, 1) == BOUNDARY or self.attested(first, second) or (
-                (left, first) in self.lexicon_words or (second, right) in self.lexicon_words):
+        if not self.joinable(first, self._neighbour(items, current, i, 1)) or self.attested(first, second) or (
+                self.is_word(left, first) or self.is_word(second, right)):
             return None
         base = self._pair_score((first, second), (first, second), left, right)
         scored = [(self._pair_score(w, (first, second), left, right) - base, w)
@@ -297,7 +368,7 @@ class Corrector:
         alone = max(self._raw_gain(i, items, current), self._raw_gain(j, items, current))
         if gain - alone < MARGIN:
             return None
-        if not self._segmented_together(items, current, {i: a, j: b}, f"{a} {b}"):
+        if not self._segmented_together(items, current, {i: a, j: b}, f"{a} {b}", i):
             return None
         why = f"'{a} {b}' is a word (Viet74K, the corpus, underthesea); '{first} {second}' is none"
         start, end = items[i].start, items[j].end
@@ -325,22 +396,38 @@ class Corrector:
             score += LEXICON_BONUS + (WORD_SEEN_BONUS if written in self.bigrams else 0.0)
         return score
 
+    def _suspect(self, read: str, left: str, right: str) -> str | None:
+        """Why the syllable as read is suspect by itself, if it is; two kinds, both signs of a misreading:
+        - it stands alone here although the corpus shows it nearly always inside a word (`đề`, not `để`);
+        - the corpus (almost) never shows it, and it stands between two syllables it is never seen with
+          (`lầy ý`); next to a boundary it may well be a rare word (`ban quản lý chợ,`), so it is not suspect.
+        """
+        if self._alone_here(read, left, right) < LOG_ALONE_RARE:
+            return "stands alone, which it almost never does"
+        if (self.unigrams.get(read, 0) <= RARE_READ and self.joinable(left, read) and self.joinable(read, right)
+                and not self.attested(left, read) and not self.attested(read, right)):
+            return "is (almost) never written, and never next to these neighbours"
+        return None
+
     def _embedded(self, read: str, left: str, right: str) -> bool:
         """The syllable as read forms a dictionary word with a neighbour, or the corpus knows it on both sides."""
-        if (left, read) in self.lexicon_words or (read, right) in self.lexicon_words:
+        if self.is_word(left, read) or self.is_word(read, right):
             return True
         return self.attested(left, read) and self.attested(read, right)
 
     @staticmethod
     def _neighbour(items: list[Token], current: dict[int, str], i: int, step: int) -> str:
-        """The neighbouring syllable as it stands now; a boundary where a name starts or ends between them."""
+        """The neighbouring syllable as it stands now; across a name's edge, a boundary or a NameStart.
+
+        Lower-case then capitalised: a name begins (`khô Hải Yên`). The name sees nothing outside it;
+        the word before it sees the name's first syllable as context only.
+        """
         j = i + step
         if j not in current:
             return BOUNDARY
         inner, outer = (items[i], items[j]) if step > 0 else (items[j], items[i])
-        # lower-case then capitalised: a name begins (`khô Hải Yên`); no word runs across that edge
         if inner.text[:1].islower() and outer.text[:1].isupper():
-            return BOUNDARY
+            return NameStart(current[j]) if step > 0 else BOUNDARY
         return current[j]
 
     def _word_formed(self, items: list[Token], current: dict[int, str], i: int, best: str
@@ -356,14 +443,14 @@ class Corrector:
                 continue
             pair = (current[j], best) if j < i else (best, current[j])
             word = " ".join(pair)
-            if pair not in self.lexicon_words or not self._segmented_together(items, current, {i: best}, word):
-                continue
             lo, hi = min(i, j), max(i, j)
+            if pair not in self.lexicon_words or not self._segmented_together(items, current, {i: best}, word, lo):
+                continue
             return items[lo].start, items[hi].end, " ".join(pair)
         return None
 
     def _segmented_together(self, items: list[Token], current: dict[int, str], changes: dict[int, str],
-                            word: str) -> bool:
+                            word: str, start: int) -> bool:
         """Does underthesea's segmenter, run on the corrected text around the change, allow `word`?
 
         It must not bind a neighbour into another word (`thực hiện | tại`: no `hiện tại` there), nor put
@@ -375,17 +462,25 @@ class Corrector:
         from underthesea import word_tokenize  # its CRF model loads on first use
 
         i = min(changes)
-        words = {j: changes.get(j, current.get(j)) for j in range(max(0, i - 4), min(len(items), i + 6))}
+        lo = max(0, i - 4)
+        words = {j: changes.get(j, current.get(j)) for j in range(lo, min(len(items), i + 6))}
         window = [_same_case(w, items[j].text) if w else "," for j, w in words.items()]
         if items[i].text.isupper():
             window = [w.lower() for w in window]  # the segmenter reads capitals as names
-        pieces = [p.lower().split() for p in word_tokenize(" ".join(window))]
         pair = word.split()
-        for piece in pieces:
-            if len(piece) < 2 or not (set(pair) & set(piece)) or piece == pair:
+        at = start - lo  # where the word stands in the window
+        placed = list(_placed(word_tokenize(" ".join(window))))
+        if sum(len(piece) for _, piece in placed) != len(window):
+            return False  # the pieces do not line up with the text: no confirmation
+        for a, piece in placed:
+            if len(piece) < 2 or a + len(piece) < at or a > at + 2 or piece == pair:
+                continue  # a piece elsewhere (`Hội đồng … cơ hội`), or the word itself
+            if a + len(piece) == at or a == at + 2:  # right next to the word
+                if set(piece) & set(pair):
+                    return False  # `mô hình chế | biên chế`: the same syllable bound on both sides of a seam
                 continue
-            k = next((k for k in range(len(piece) - 1) if piece[k:k + 2] == pair), None)
-            if k is None:
+            k = at - a
+            if not 0 <= k <= len(piece) - 2 or piece[k:k + 2] != pair:
                 return False  # the segmenter binds a syllable of the word elsewhere
             rest = [tuple(piece[m:m + 2]) for m in (k - 1, k + 1) if 0 <= m < len(piece) - 1]
             if " ".join(piece) not in self.words and any(r in self.lexicon_words for r in rest):
@@ -400,7 +495,7 @@ class Corrector:
         """
         extra = 0.0
         for pair in ((left, written), (written, right)) if bonus else ():
-            if pair in self.lexicon_words:
+            if self.is_word(*pair):
                 extra += LEXICON_BONUS + (WORD_SEEN_BONUS if pair in self.bigrams else 0.0)
         return self.logp(written, left) + self.logp(right, written) + self.log_channel(read, written) + extra
 
@@ -430,6 +525,15 @@ class Corrector:
                         guarded.update(range(i + k, i + k + len(name)))
             i = j + 1
         return guarded
+
+
+def _placed(pieces: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(position of its first token in the text segmented, lower-cased syllables) of each piece."""
+    at = 0
+    for piece in pieces:
+        parts = piece.lower().split()
+        yield at, parts
+        at += len(parts)
 
 
 def _same_case(word: str, like: str) -> str:

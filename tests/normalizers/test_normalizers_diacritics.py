@@ -70,6 +70,51 @@ def test_leaves_correct_text_alone(corrector, text):
     assert corrector.correct(text) == []
 
 
+@pytest.mark.parametrize(
+    ("read", "written"),
+    [
+        # our own Tesseract output on real scans (benchmarks/real_ocr_errors.tsv)
+        # `đề` stands alone although it almost never does (`vấn đề`, `đề nghị`); `để` usually does
+        ("đề nghị các đơn vị báo cáo đề sớm ổn định tổ chức", "đề nghị các đơn vị báo cáo để sớm ổn định tổ chức"),
+        # a syllable the corpus never shows, seen with neither neighbour: one side's evidence is enough
+        ("Căn cứ Quy định về công tác lầy ý kiến các bên liên quan",
+         "Căn cứ Quy định về công tác lấy ý kiến các bên liên quan"),
+        ("nhằm cắt giảm chi phí vê thời gian", "nhằm cắt giảm chi phí về thời gian"),
+        # `dân của` is common, but `hướng dẫn` is a word the corpus knows well
+        ("theo hướng dân của Bộ Giáo dục và Đào tạo", "theo hướng dẫn của Bộ Giáo dục và Đào tạo"),
+        # a name's first syllable is context for the word before it
+        ("- Sở Tư pháp tình Lâm Đồng", "- Sở Tư pháp tỉnh Lâm Đồng"),
+        # `cơ hội` further on does not stop `Hội đồng`
+        ("thành viên Hội đông quản lý Quỹ cơ hội cho phụ nữ", "thành viên Hội đồng quản lý Quỹ cơ hội cho phụ nữ"),
+    ],
+)
+def test_repairs_real_scan_errors(corrector, read, written):
+    assert corrected(corrector, read) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội đồng đề nghị xem xét vấn đề này",  # `đề` inside words
+        "xây dựng Đề án hợp nhất để trình Ủy ban",
+        "ban quản lý chợ, cơ sở sản xuất",  # rare in the corpus, but a word: next to a boundary, not suspect
+        "mô hình chế biến chè Shan tuyết",
+        "kiểm tra nhãn hàng hóa",
+        "người dân của xã",  # `dân` forms `người dân`
+        "Sở Tư pháp tỉnh Lâm Đồng",
+        # misread, but `vi mô` and `vĩ mô` fit about as well: the next-best change is too close to choose
+        "triển khai chương trình tài chính vỉ mô của Quỹ",
+    ],
+)
+def test_leaves_rare_words_and_close_calls_alone(corrector, text):
+    assert corrector.correct(text) == []
+
+
+def test_segmenter_veto_stays_local(corrector):
+    """A syllable of the word bound again right next to it vetoes (`chế biên chế`); farther on it does not."""
+    assert corrected(corrector, "01 mô hình chế biên chè Shan tuyết") != "01 mô hình chế biên chế Shan tuyết"
+
+
 def test_fix_records_the_word_and_why(corrector):
     text = "Tăng cường chuyên giao công nghệ"
     (fix,) = corrector.correct(text)
