@@ -34,16 +34,20 @@ def segments(raw: str, line: int) -> list[TextSegment]:
     return [TextSegment(line, m.start(), m.end()) for m in _SEGMENT.finditer(raw)]
 
 
-def table_rows(split: list[list[TextSegment]]) -> set[int]:
-    """Indexes of lines inside fixed-width tables: clusters of lines with 3+ segments, and what lies between."""
-    many = [i for i, segs in enumerate(split) if len(segs) >= _TABLE_MIN_SEGMENTS]
+def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:
+    """Indexes of lines inside fixed-width tables: clusters of lines with 3+ segments, and what lies between.
+    A numbered line with two segments (`3.    Kết quả giải quyết TTHC`: a row with no figures) keeps a
+    cluster together but does not make one."""
+    many = {i for i, segs in enumerate(split) if len(segs) >= _TABLE_MIN_SEGMENTS}
+    numbered = {i for i, segs in enumerate(split)
+                if len(segs) == 2 and _ROW_NUMBER.match(raws[i][segs[0].x0:segs[0].x1])}
     rows: set[int] = set()
     cluster: list[int] = []
-    for i in [*many, None]:
+    for i in [*sorted(many | numbered), None]:
         if i is not None and cluster and i - cluster[-1] <= _TABLE_MAX_GAP + 1:
             cluster.append(i)
             continue
-        if len(cluster) >= _TABLE_MIN_LINES:
+        if sum(k in many for k in cluster) >= _TABLE_MIN_LINES:
             rows.update(range(cluster[0], cluster[-1] + 1))
         cluster = [] if i is None else [i]
     return rows
@@ -72,7 +76,8 @@ def column_order(raws: list[str], pages: list[int], keep_whole: set[int]) -> lis
 
 def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[TextSegment | int]:
     split = {i: segments(raws[i], i) for i in page}
-    whole = {i for i in keep_whole if i in split} | {page.start + k for k in table_rows(list(split.values()))}
+    rows = table_rows(list(split.values()), [raws[i] for i in page])
+    whole = {i for i in keep_whole if i in split} | {page.start + k for k in rows}
     for i in whole:
         if split[i]:
             split[i] = [TextSegment(i, split[i][0].x0, split[i][-1].x1)]
@@ -102,7 +107,7 @@ def table_regions(raws: list[str]) -> list[range]:
     """Fixed-width tables: clusters of lines with 3+ segments, widened upwards over the header lines
     (2+ segments, no blank between) that sit on top of them."""
     split = [segments(raw, i) for i, raw in enumerate(raws)]
-    rows = sorted(table_rows(split))
+    rows = sorted(table_rows(split, raws))
     regions: list[range] = []
     for i in rows:
         if regions and i == regions[-1].stop:
@@ -131,7 +136,7 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     the first column (or, with no numbered rows, a line filling 3+ columns); the lines between rows are
     wrapped cell text, given to the nearer row — to the row whose label cell is empty on its own line
     when both are as near (cells centred vertically print text above and below their row's number)."""
-    split = [segments(raw, 0) for raw in raws]
+    split = [_number_apart(segments(raw, 0), raw) for raw in raws]
     data = _data_lines(split, raws)
     if not data:
         return []
@@ -150,6 +155,18 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     rows = [[" ".join(filter(None, (cells[k][c] for k in sorted(wrapped[i])))) for c in range(len(cols))]
             for i in data]
     return [header] * any(header) + rows
+
+
+_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])")
+
+
+def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:
+    """`2.2.1. Tổng số VBQPPL …`: a long row number leaves one space before its label, too little for a
+    column gap; a dotted number at the start of the line's first segment is a cell of its own."""
+    if not segs or not (m := _GLUED_NUMBER.match(raw, segs[0].x0)):
+        return segs
+    first = segs[0]
+    return [TextSegment(first.line, first.x0, m.end()), TextSegment(first.line, m.end() + 1, first.x1), *segs[1:]]
 
 
 def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:

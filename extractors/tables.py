@@ -98,6 +98,11 @@ def _continued(layout: Layout) -> list[tuple[list[TableBlock], list[RawRow]]]:
     return groups
 
 
+def _header_words(grid: list[RawRow]) -> list[str]:
+    """The header's words in order of appearance, whatever lines and cells a text extraction put them in."""
+    return sorted(w.lower() for r in _split_header(grid)[0] for cell in r.texts() for w in cell.split())
+
+
 def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], block: TableBlock,
                grid: list[RawRow]) -> bool:
     """Same columns, the same header or none, and nothing between the two but short lines (a page number,
@@ -105,8 +110,8 @@ def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], blo
     prev_grid = group[1]
     if len(grid[0].cells) != len(prev_grid[0].cells):
         return False
-    header = [r.texts() for r in _split_header(grid)[0]]
-    if header and header != [r.texts() for r in _split_header(prev_grid)[0]]:
+    header = _header_words(grid)
+    if header and header != _header_words(prev_grid):
         return False
     first, last = group[0][-1].lines[-1].no, block.lines[0].no
     between = [ln for ln in layout.lines if first < ln.no < last and ln.text.strip()

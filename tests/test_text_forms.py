@@ -390,6 +390,39 @@ def test_fixed_width_table_rows_cells_and_page_continuation():
     ]
 
 
+# pdftotext -layout of Lâm Đồng's report (Biểu mẫu 2–3): a three-level row number leaves one space before
+# its label; a row with no figures has two segments; the table goes on after the page number and its
+# repeated header, laid out on other lines.
+LONG_NUMBERS = """\
+                              Chỉ tiêu thống kê                           Kết quả thống kê       Ghi chú
+STT
+              (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)        Đơn vị tính     Số liệu
+ 2.    Kiểm tra, xử lý VBQPPL
+2.1.   Số VBQPPL đã kiểm tra theo thẩm quyền của cấp tỉnh               Văn bản         116
+2.2.   Tỷ lệ xử lý VBQPPL sau kiểm tra                                     %            100
+2.2.1. Tổng số VBQPPL cần phải xử lý sau kiểm tra                       Văn bản          0
+2.2.2. Số VBQPPL có kiến nghị xử lý đã được xử lý xong                  Văn bản          0
+
+ 3.    Kết quả giải quyết TTHC
+
+3.1.   Số VBQPPL đã rà soát thuộc thẩm quyền của cấp tỉnh               Văn bản         194
+                                                            28
+\f
+STT                               Chỉ tiêu thống kê                      Kết quả thống kê
+                                                                                                  Ghi chú
+                  (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)      Đơn vị tính    Số liệu
+3.2.   Tỷ lệ xử lý VBQPPL sau rà soát                                      %            100
+3.2.1. Tổng số VBQPPL cần phải xử lý sau rà soát                        Văn bản         194
+"""
+
+
+def test_fixed_width_long_row_numbers_figureless_rows_and_repeated_header():
+    (table,) = _doc("Biểu mẫu 2\n\n" + LONG_NUMBERS).tables
+    rows = [(r.stt, [v for v in r.values if v is not None]) for r in table.rows]
+    assert rows == [("2", []), ("2.1", [116]), ("2.2", [100]), ("2.2.1", [0]), ("2.2.2", [0]), ("3", []),
+                    ("3.1", [194]), ("3.2", [100]), ("3.2.1", [194])]
+
+
 def test_scan_end_block_with_interleaved_columns():
     """As Tesseract read a Đắk Nông report: the position between two recipients, specks of the seal,
     the name after the list, stamp text after `Lưu`."""
