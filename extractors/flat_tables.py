@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
+_GLUED_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3}\.?) (?=[^\W\d])")
+_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]")
 _MIN_ROWS = 3
 _MAX_CELL = 200  # a longer item is body text, not a cell
 
@@ -31,7 +33,8 @@ class Item:
 
 
 def items_of(texts: list[str]) -> list[Item]:
-    """Paragraphs when blank lines separate the cells (plain `pdftotext`), else lines."""
+    """Paragraphs when blank lines separate the cells (plain `pdftotext`), else lines. A long row number
+    printed one space before its label (`2.2.1. Tổng số VBQPPL …`) is an item of its own."""
     blank_separated = sum(not t.strip() for t in texts) * 3 >= len(texts)
     items: list[Item] = []
     block: list[int] = []
@@ -39,7 +42,11 @@ def items_of(texts: list[str]) -> list[Item]:
         if t.strip():
             block.append(i)
         if block and (not t.strip() or not blank_separated):
-            items.append(Item(" ".join(texts[j].strip() for j in block), block[0], block[-1], texts[block[-1]].strip()))
+            text = " ".join(texts[j].strip() for j in block)
+            if m := _GLUED_NUMBER.match(text):
+                items.append(Item(m.group(1), block[0], block[0], m.group(1)))
+                text = text[m.end():]
+            items.append(Item(text, block[0], block[-1], texts[block[-1]].strip()))
             block = []
     return items
 
@@ -75,8 +82,11 @@ def find_tables(items: list[Item]) -> list[FlatTable]:
 
 
 def _row_start(items: list[Item], k: int) -> bool:
+    """A row number followed by a label; a figure followed by the next section's heading (`0` /
+    `III. ĐÁNH GIÁ CHUNG`) ends the table instead."""
     nxt = items[k + 1].text
-    return bool(_ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not _ROW_NUMBER.match(nxt)
+    return bool(_ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not _ROW_NUMBER.match(nxt) \
+        and not _HEADING.match(nxt)
 
 
 def _fit(cells: list[str], width: int) -> list[str]:
@@ -102,6 +112,10 @@ def _run(items: list[Item], starts: list[int], k: int):
         a = starts[j]
         b = starts[j + 1] if j + 1 < len(starts) else min(a + width, len(items))
         cells = [it.text for it in items[a:b]]
+        if len(cells) == 2 and rows and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL:
+            rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
+            end = b
+            continue
         extra = len(cells) - width  # text cells of rows that shared a merged cell, never values
         if len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells) \
                 or not any(_NUMERIC.match(c) for c in cells[2:]) \

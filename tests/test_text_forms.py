@@ -594,6 +594,18 @@ def test_plain_pdftotext_table_flattened_one_cell_per_paragraph():
         ("3", "Sở Dân tộc và Tôn giáo", [8, 7.31, 66.38])]
 
 
+def test_flattened_table_with_glued_numbers_and_rows_without_figures():
+    """Plain pdftotext of Lâm Đồng's report, Biểu mẫu 2: `2.2.1. Tổng số …` in one paragraph, `2.` with no figures."""
+    cells = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu", "1.", "Tổng số VBQPPL do địa phương ban hành",
+             "Văn bản", "249", "1.1.", "Số VBQPPL do cấp tỉnh ban hành", "Văn bản", "174", "2.",
+             "Kiểm tra, xử lý VBQPPL", "2.1.", "Số VBQPPL đã kiểm tra theo thẩm quyền của cấp tỉnh", "Văn bản", "116",
+             "2.2.", "Tỷ lệ xử lý VBQPPL sau kiểm tra", "%", "100",
+             "2.2.1. Tổng số VBQPPL cần phải xử lý sau kiểm tra", "Văn bản", "0"]
+    (table,) = _doc("Biểu mẫu 2\n\n" + "\n\n".join(cells) + "\n\nIII. ĐÁNH GIÁ CHUNG\n").tables
+    assert [(r.stt, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("1", [249]), ("1.1", [174]), ("2", []), ("2.1", [116]), ("2.2", [100]), ("2.2.1", [0])]
+
+
 def test_numbered_paragraphs_are_no_flattened_table():
     text = "I. MỤC TIÊU\n\n1\n\nNâng cao chất lượng.\n\n2\n\nBảo đảm tiến độ.\n\n3\n\nTăng cường kiểm tra.\n"
     assert not _doc(text).tables  # no row holds a number: a list, not a table
