@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 
 from extractors.fixed_width import column_order, parse_table, table_regions
 from extractors.flat_tables import find_tables, items_of
+from extractors.layout_tables import column_lines as table_column_lines
+from extractors.layout_tables import html_table_cells, is_layout_table
 from normalizers import normalize_text
 from pipeline.model import Span
-from pipeline.readers.html import html_table_cells
-from pipeline.readers.layout_tables import column_lines as table_column_lines
-from pipeline.readers.layout_tables import is_layout_table
 
 _TAG = re.compile(r"<[^>]+>")
 _STARS = re.compile(r"\*+")

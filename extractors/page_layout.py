@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 
 from extractors.columns import reading_order
 from extractors.layout import Layout, Line, TableBlock
+from extractors.layout_tables import column_lines as table_column_lines
+from extractors.layout_tables import is_layout_table
 from normalizers import normalize_text
 from normalizers.lexicon import is_syllable
-from pipeline.readers.layout_tables import column_lines as table_column_lines
-from pipeline.readers.layout_tables import is_layout_table
-from pipeline.readers.words import PageContent, TableGrid, Word
+from pipeline.positioned import PageContent, TableGrid, Word
 
 
 @dataclass(slots=True)

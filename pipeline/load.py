@@ -8,7 +8,7 @@ from pathlib import Path
 
 from normalizers import decode_bytes
 from pipeline.model import Source
-from pipeline.readers.words import PageContent
+from pipeline.positioned import PageContent
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv"}
 HTML_SUFFIXES = {".html", ".htm"}

@@ -25,7 +25,7 @@ from extractors.tables import extract_tables
 from normalizers import normalize_text
 from pipeline.load import InputError, load
 from pipeline.model import Document, Error, Source, ZoneLine
-from pipeline.readers.words import PageContent
+from pipeline.positioned import PageContent
 from pipeline.validate import page_warnings, validate
 
 

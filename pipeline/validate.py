@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.model import Document, Warning
-from pipeline.readers.words import PageContent
+from pipeline.positioned import PageContent
 
 
 def validate(doc: Document) -> Document:

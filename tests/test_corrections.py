@@ -12,7 +12,7 @@ from extractors.corrections import correct_layout
 from extractors.page_layout import layout_from_pages
 from normalizers import normalize_text
 from pipeline.model import Source
-from pipeline.readers.words import PageContent, Word
+from pipeline.positioned import PageContent, Word
 from pipeline.run import extract_pages, extract_text
 from tests.conftest import ROOT
 

@@ -15,10 +15,10 @@ import pytest
 from extractors.header import extract_header
 from extractors.page_layout import layout_from_pages
 from extractors.tables import extract_tables
+from pipeline.positioned import GridCell, PageContent, TableGrid, Word
 from pipeline.readers import ocr
 from pipeline.readers.pages import read_pdf
 from pipeline.readers.pdf_text import usable_text_layer
-from pipeline.readers.words import GridCell, PageContent, TableGrid, Word
 
 FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")
 LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC KẠN", "Số: 684/QĐ-UBND", "QUYẾT ĐỊNH",

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from extractors.layout import build_layout
+from extractors.layout_tables import cell_lines, is_layout_table
 from pipeline.model import Source
 from pipeline.readers.html import html_to_text
-from pipeline.readers.layout_tables import cell_lines, is_layout_table
 from pipeline.run import extract_text
 
 LAYOUT_HEADER = """\
@@ -246,7 +246,7 @@ def test_cong_van_subject_wrapped_in_plain_text():
 
 def test_pdf_end_block_in_a_borderless_table_is_read_as_columns():
     from extractors.page_layout import layout_from_pages
-    from pipeline.readers.words import GridCell, PageContent, TableGrid, Word
+    from pipeline.positioned import GridCell, PageContent, TableGrid, Word
 
     left = GridCell("Nơi nhận:\n- Ban Bí thư Trung ương Đảng;\n- Lưu: VT, NN.", 70, 600, 300, 700)
     right = GridCell("TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà", 300, 600, 540, 700)
@@ -612,7 +612,7 @@ def test_numbered_paragraphs_are_no_flattened_table():
 
 
 def _ocr_page(lines: list[tuple[str, float]]):
-    from pipeline.readers.words import PageContent, Word
+    from pipeline.positioned import PageContent, Word
 
     words = []
     for k, (text, conf) in enumerate(lines):

@@ -1,1 +1,1 @@
-"""Readers turn PDF pages and images into positioned words and table grids (`pipeline.readers.words`)."""
+"""Readers turn PDF pages and images into positioned words and table grids (`pipeline.positioned`)."""

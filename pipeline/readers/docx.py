@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.readers.layout_tables import table_text_lines
+from pipeline.readers.table_markup import table_text_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -33,8 +33,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline.positioned import GridCell, TableGrid, Word
 from pipeline.readers.ocr import DEFAULT_LANG, ocr_page
-from pipeline.readers.words import GridCell, TableGrid, Word
 
 _MIN_COVERAGE = 0.6  # share of a slot edge that must be ruled to count as a separator (scan lines break)
 

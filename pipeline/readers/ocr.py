@@ -21,7 +21,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from pipeline.readers.words import Word
+from pipeline.positioned import Word
 
 # Chosen by benchmarks/ocr_models.py, accuracy first: on degraded pages after `preprocess` the
 # `Vietnamese` script model (Debian tesseract-ocr-script-viet) made 0.09–0.19 % character errors

@@ -15,8 +15,8 @@ import numpy as np
 import pdfplumber
 
 from normalizers.lexicon import is_syllable
+from pipeline.positioned import PageContent
 from pipeline.readers import pdf_text
-from pipeline.readers.words import PageContent
 
 OCR_DPI = 300
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pdfplumber
 
 from normalizers import marked_share, normalize_text, repair_tcvn3_mojibake, undo_tcvn3_mojibake, vietnamese_score
-from pipeline.readers.words import GridCell, TableGrid, Word
+from pipeline.positioned import GridCell, TableGrid, Word
 
 MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signature stamp's text)
 MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45

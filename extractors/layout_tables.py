@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+
+from pipeline.markup import cell_text
+
 _MARKS = re.compile(  # at a line start, as the blocks print them: a cell citing `Quyết định số 12/QĐ-UBND` is data
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*-\s*Tự do|^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]|"
     r"^Nơi nhận|^(TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*\S|^Kính gửi",
@@ -66,23 +70,10 @@ def _caps_then_name(text: str) -> list[str]:
     return [text]
 
 
-def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]:
-    """A table read by any reader (rows of (cell text, span attributes)): a layout table as its column
-    lines; a data table as `<table>` markup, one row per line, for the table extractor."""
-    filled = [[text for text, _ in row] for row in cells if any(text.strip() for text, _ in row)]
-    if not filled:
+def html_table_cells(fragment: str) -> list[list[str]]:
+    """The cell texts of the first table in an HTML fragment (a table inside Markdown), row by row."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    table = next(root.iter("table"), None)
+    if table is None:
         return []
-    if is_layout_table(filled):
-        return [line for _, line in column_lines(filled)]
-    out = ["<table>"]
-    for row in cells:
-        tds = []
-        for text, attrs in row:
-            span = "".join(f' {k}="{v}"' for k, v in attrs.items())
-            tds.append(f"<td{span}>" + "".join(f"<p>{_escape(t)}</p>" for t in text.split("\n") if t) + "</td>")
-        out.append("<tr>" + "".join(tds) + "</tr>")
-    return [*out, "</table>"]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return [[cell_text(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in table.iter("tr")]

@@ -1,4 +1,5 @@
-"""What every reader produces: positioned words and table grids per page, in PDF points.
+"""The positioned form every reader produces and the layout stage reads: pages of words with boxes and
+style, and table grids, in PDF points.
 
 Coordinates are PDF points (1/72 inch) with the origin at the top-left of the page, like
 pdfplumber's `x0, top, x1, bottom`. OCR readers convert pixels with `72 / dpi`.
