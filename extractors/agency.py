@@ -53,12 +53,26 @@ def starts_with_position(text: str) -> bool:
 def group_agency_lines(lines: list[str]) -> list[str]:
     """Join the lines of one agency name; a line starting with an agency head starts a new one."""
     groups: list[str] = []
-    for text in map(head_marks, lines):
+    for text in (part for line in lines for part in split_merged_agencies(head_marks(line))):
         if groups and not starts_with_agency(text):
             groups[-1] += " " + text
         else:
             groups.append(text)
     return groups
+
+
+def split_merged_agencies(text: str) -> list[str]:
+    """`ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ QUY HOẠCH - KIẾN TRÚC` as one line (other engines' OCR joins
+    the agency block into a paragraph): a body with its place, then the unit under it, split where the
+    unit's head begins."""
+    ents = find_entities(text, ("ORG", "ORG_HEAD"))
+    if not ents or ents[0].start != 0:
+        return [text]
+    for ent in ents[1:]:
+        head, rest = text[: ent.start].strip(), text[ent.start:].strip()
+        if place_part(proper_agency(head)) and len(rest.split()) >= 2:
+            return [head, rest]
+    return [text]
 
 
 def head_marks(text: str) -> str:
@@ -86,7 +100,10 @@ def _heads_by_letters() -> dict[str, str]:
 
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
     """`ỦY BAN NHÂN DÂN TỈNH BẮC KẠN` → `Ủy ban nhân dân tỉnh Bắc Kạn`; `UBND huyện X` → `Ủy ban nhân dân huyện X`."""
-    text = " ".join(w for w in text.split() if any(ch.isalnum() for ch in w)).strip(" *-")  # OCR specks: `. | ;`
+    words = text.split()
+    # OCR specks (`. | ;`) go; a dash between two words stays (`SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`)
+    text = " ".join(w for k, w in enumerate(words) if any(ch.isalnum() for ch in w) or (
+        w in ("-", "–") and 0 < k < len(words) - 1)).strip(" *-")
     return _unit_marks(recase(text, vocab) if text.isupper() else expand_abbreviations(text))
 
 

@@ -157,6 +157,11 @@ def test_agency_block(agency, number_line, issuing, parent):
         ("UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH", "Sở Tài chính tỉnh Đắk Nông", "Ủy ban nhân dân tỉnh Đắk Nông"),
         ("BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nTHÀNH PHỐ HỖ CHÍ MINH",
          "Trường Đại học Công Thương thành phố Hồ Chí Minh", "Bộ Công Thương"),
+        # other engines' OCR joins the agency block into one line: the parent with its place, then the unit
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ QUY HOẠCH - KIẾN TRÚC",
+         "Sở Quy hoạch - Kiến trúc thành phố Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh"),
+        ("HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA BAN PHÁP CHẾ", "Ban Pháp chế tỉnh Thanh Hóa",
+         "Hội đồng nhân dân tỉnh Thanh Hóa"),
     ],
 )
 def test_agency_names_read_by_ocr(agency, issuing, parent):
