@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.resources import read_csv
+from normalizers import fold_diacritics
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,24 @@ def type_by_name(text: str) -> DocType | None:
         if low == n or low.startswith(n + " "):
             return t
     return None
+
+
+def type_by_letters(text: str) -> DocType | None:
+    """`type_by_name` with the marks left out (`QUYÉT ĐỊNH`, `KÉ HOẠCH` as OCR reads a type line), when
+    only one type name has those letters."""
+    low = fold_diacritics(" ".join(text.lower().split()))
+    for key, t in _names_by_letters():
+        if low == key or low.startswith(key + " "):
+            return t
+    return None
+
+
+@lru_cache(maxsize=1)
+def _names_by_letters() -> list[tuple[str, DocType]]:
+    keys: dict[str, list[DocType]] = {}
+    for t in _names_longest_first():
+        keys.setdefault(fold_diacritics(t.name.lower()), []).append(t)
+    return [(k, ts[0]) for k, ts in keys.items() if len(ts) == 1]
 
 
 def type_names_pattern() -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors import agency as ag
 from extractors.casing import CaseVocab, expand_abbreviations, recase
-from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_name
+from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_letters, type_by_name
 from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
@@ -296,7 +296,7 @@ def _edit_distance(a: str, b: str) -> int:
 
 
 def _read_type(lines: list[Line], type_idx: int | None, h: Header, meta: dict, warnings: list) -> None:
-    named = type_by_name(lines[type_idx].text) if type_idx is not None else None
+    named = _type_named(lines[type_idx].text) if type_idx is not None else None
     if named is None and "doc_type" in meta:
         named = type_by_name(meta["doc_type"][0])
     if named is None:
@@ -339,7 +339,7 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
 def _title_on_type_line(text: str) -> str:
     """The trích yếu printed on the type's own line (`BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`), else ''.
     One or two words more qualify the type (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `KẾ HOẠCH LIÊN TỊCH`)."""
-    named = type_by_name(text)
+    named = _type_named(text)
     words = text.split()[len(named.name.split()):] if named else []
     return " ".join(words).strip(" :.-") if len(words) >= 3 else ""
 
@@ -437,7 +437,12 @@ def _attached_parts(layout: Layout) -> list[int]:
 
 def _is_type_line(text: str) -> bool:
     text = text.strip()
-    return is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and bool(type_by_name(text))
+    return is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and bool(_type_named(text))
+
+
+def _type_named(text: str):
+    """The type a caps line names, its marks as printed or as OCR shifted them (`QUYÉT ĐỊNH`)."""
+    return type_by_name(text) or (type_by_letters(text) if is_all_caps(text) else None)
 
 
 def _legal_bases(layout: Layout, title_end: int, parts: list[int]) -> list[str]:

@@ -282,6 +282,12 @@ def test_title_on_the_type_line():
     assert header_of(text).header.title == "Giá thị trường tháng 05/2019"
 
 
+@pytest.mark.parametrize(("type_line", "code"), [("QUYÉT ĐỊNH", "QĐ"), ("KÉ HOẠCH", "KH"), ("THÔNG BẢO", "TB")])
+def test_type_line_with_marks_shifted_by_ocr(type_line, code):
+    h = header_of(doc("Số: 12/UBND", type_line, title="Về việc tổ chức hội nghị tổng kết năm 2025")).header
+    assert (h.doc_type_code, h.title) == (code, "Về việc tổ chức hội nghị tổng kết năm 2025")
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
