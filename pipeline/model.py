@@ -190,6 +190,7 @@ class ZoneLine(Model):
     page: int
     start: int
     end: int
+    bbox: list[float] | None = None  # PDF points, for lines read from a page
 
 
 class Document(Model):

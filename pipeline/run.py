@@ -58,7 +58,8 @@ def extract_layout(layout: Layout, source: Source, fixes: list[LineFix] | None =
                    warnings=table_warnings + head.warnings + reference_warnings + section_warnings + budget_warnings)
     doc.warnings += page_warnings(pages or [])
     doc._zones = [ZoneLine(zone=layout.zone_of(ln, head.title_end), text=ln.text, line=ln.source_line or ln.no,
-                           page=ln.page, start=ln.start, end=ln.end) for ln in layout.lines if not ln.blank]
+                           page=ln.page, start=ln.start, end=ln.end, bbox=list(ln.bbox) if ln.bbox else None)
+                  for ln in layout.lines if not ln.blank]
     return validate(doc)
 
 

@@ -147,3 +147,12 @@ def test_debug_writes_each_lines_zone(tmp_path):
     number = next(z for z in by_zone["header"] if z["text"].startswith("Số"))
     assert source[number["start"] : number["end"]].strip().startswith("Số")  # offsets point into the source
     assert not (tmp_path / f"{SAMPLE_STEMS[0]}.zones.json").exists()
+
+
+def test_debug_zones_of_a_pdf_carry_boxes(tmp_path):
+    pdf = SAMPLES / "pdf" / f"pdf_{SAMPLE_STEMS[1]}.pdf"
+    run = vanban(pdf, "-o", tmp_path, "--debug")
+    assert run.returncode == 0, run.stderr
+    zones = json.loads((tmp_path / f"pdf_{SAMPLE_STEMS[1]}.zones.json").read_text(encoding="utf-8"))
+    title = [z for z in zones if z["zone"] == "title"]
+    assert title and all(z["bbox"] and 0 <= z["bbox"][0] < z["bbox"][2] <= 612 for z in title)
