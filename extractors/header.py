@@ -36,6 +36,7 @@ _LEGAL_BASIS = re.compile(
     r"^(Căn cứ\s+(vào\s+)?(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|"
     r"Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Quy định|Quy chế|Đề án)|Xét\s)",
 )
+_OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _TITLE_STOP = re.compile(
@@ -101,7 +102,10 @@ def _web_metadata(layout: Layout) -> dict[str, tuple[str, Line]]:
     """`Cơ quan ban hành: …` blocks that legal-database portals put above the document."""
     meta: dict[str, tuple[str, Line]] = {}
     body = layout.body()
-    for ln in body[:40]:
+    # above the document (its motto or its number): a signing stamp's `Người ký: …`, `Cơ quan: …` under the
+    # text is no portal grid
+    start = next((k for k, ln in enumerate(body[:60]) if ag.is_motto(ln.text) or _OWN_NUMBER.match(ln.text)), 40)
+    for ln in body[:min(start, 40)]:
         if (m := _META.match(ln.text)) and m["value"].strip():
             meta.setdefault(_META_KEYS[m["key"].lower()], (m["value"].strip(), ln))
     if meta:
@@ -371,8 +375,11 @@ def _ends_title(taken: list[Line], nxt: Line) -> bool:
         return True
     if _PAREN_LINE.match(nxt.text) and _below(taken[-1], nxt):
         return False
-    if is_all_caps(nxt.text) and (ag.starts_with_agency(nxt.text) or ag.starts_with_position(nxt.text)):
-        return True  # the issuing authority above Căn cứ: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `BỘ TRƯỞNG BỘ …`
+    if is_all_caps(nxt.text) and (ag.starts_with_agency(nxt.text) or ag.starts_with_position(nxt.text)) \
+            and not re.search(r"\d", nxt.text) and not nxt.text.startswith("PHÓ "):
+        # the issuing authority above Căn cứ: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`, `BỘ TRƯỞNG BỘ …`; it names
+        # no year and no deputy (`… CỦA CHỦ TỊCH / PHÓ CHỦ TỊCH UBND XÃ QUẢNG PHÚ NĂM 2019` is the title)
+        return True
     if is_all_caps(last) != is_all_caps(nxt.text) and not nxt.bold:
         return True
     return last.endswith((".", ";")) or (len(last) > 120 and not nxt.bold and not nxt.text[:1].islower())

@@ -17,7 +17,7 @@ from extractors.layout import Layout, Line, TableBlock
 from extractors.layout_tables import column_lines as table_column_lines
 from extractors.layout_tables import is_layout_table
 from normalizers import normalize_text
-from normalizers.lexicon import is_syllable
+from normalizers.lexicon import is_syllable, repair_glyphs
 from pipeline.positioned import PageContent, TableGrid, Word
 
 
@@ -153,8 +153,8 @@ def _assemble(items: list[Segment | TableGrid]) -> Layout:
             parts.append("\f")
             offset += 1
             page = pg
-        line = Line(len(lines) + 1, offset, offset + len(text), text, normalize_text(text), pg, bold, italic,
-                    bbox, conf)
+        clean = repair_glyphs(normalize_text(text))
+        line = Line(len(lines) + 1, offset, offset + len(text), text, clean, pg, bold, italic, bbox, conf)
         lines.append(line)
         parts.append(text + "\n")
         offset += len(text) + 1

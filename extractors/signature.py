@@ -287,20 +287,29 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
         for k, nxt in enumerate(rest):
             if _BULLET.match(nxt.text):
                 items.append(nxt.text)
-            elif _speck_between(nxt, rest[k + 1 : k + 3]):
-                pass  # OCR of a seal or signature in the other column, between two recipients
+            elif _speck_between(nxt, rest[k + 1 : k + 3]) or _other_column(nxt, ln, rest[k + 1 : k + 3]):
+                pass  # OCR of a seal or signature, or a signing stamp's text, in another column
             elif items and _wraps(items[-1], nxt.text):
                 items[-1] += " " + nxt.text
             else:
                 break
             used.append(nxt)
-        return [_clean_recipient(t) for t in items if _clean_recipient(t)], used
+        names = [_clean_recipient(t) for t in items]
+        return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], used  # `- .J`: a seal's speck
     return [], []
 
 
 def _speck_between(line: Line, following: list[Line]) -> bool:
     """A short non-word line (`Ni`, `NGA`, `0#`) with a recipient right after it."""
     return len(line.text.strip()) <= 4 and any(_BULLET.match(x.text) for x in following)
+
+
+def _other_column(line: Line, heading: Line, following: list[Line]) -> bool:
+    """On a page: a line standing well right of the `Nơi nhận` column, with a recipient right after it
+    (`Người ký: Ủy ban …`, `Thời gian ký: …` of a signing stamp printed between the two columns)."""
+    if not (line.bbox and heading.bbox):
+        return False
+    return line.bbox[0] - heading.bbox[0] > 40 and any(_BULLET.match(x.text) for x in following)
 
 
 def _wraps(item: str, nxt: str) -> bool:

@@ -65,3 +65,24 @@ def fold_marks(s: str) -> str:
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+# Glyphs some PDF fonts put in the text layer for others (seen in signed PDFs of Đắk Nông communes:
+# `CỘNG HÕA`, `QUẢNG PHÖ`). Ö is never Vietnamese; Õ is (`Võ`), so a word is repaired only when it is no
+# syllable as it stands and becomes one.
+_GLYPH_SWAPS = str.maketrans({"Õ": "Ò", "õ": "ò", "Ö": "Ú", "ö": "ú"})
+_SWAPPED_GLYPH = re.compile(r"[^\W\d_]*[ÕõÖö][^\W\d_]*")
+
+
+def repair_glyphs(text: str) -> str:
+    """`CỘNG HÕA` → `CỘNG HÒA`, `QUẢNG PHÖ` → `QUẢNG PHÚ`: words holding a swapped glyph that are no
+    syllable, when the swap makes them one."""
+    if not _SWAPPED_GLYPH.search(text):
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        fixed = word.translate(_GLYPH_SWAPS)
+        return fixed if not is_syllable(word) and is_syllable(fixed) else word
+
+    return _SWAPPED_GLYPH.sub(fix, text)

@@ -288,6 +288,20 @@ def test_type_line_with_marks_shifted_by_ocr(type_line, code):
     assert (h.doc_type_code, h.title) == (code, "Về việc tổ chức hội nghị tổng kết năm 2025")
 
 
+def test_title_line_naming_a_deputy_and_a_year_is_no_authority_line():
+    title = "LỊCH TIẾP CÔNG DÂN CỦA CHỦ TỊCH\nPHÓ CHỦ TỊCH UBND XÃ QUẢNG PHÚ NĂM 2019"
+    text = doc("Số: 02/TB-UBND", "THÔNG BÁO", title=title, body="Căn cứ Luật Tiếp công dân số 42/2013/QH13;\n")
+    got = header_of(text).header.title.lower()
+    assert got.startswith("lịch tiếp công dân của chủ tịch phó chủ tịch") and got.endswith("quảng phú năm 2019")
+
+
+def test_signing_stamp_fields_under_the_text_are_no_portal_metadata():
+    """`Người ký: …`, `Cơ quan: …` of a signing stamp below the document must not swallow it."""
+    end = "\nNơi nhận:\n- UBND huyện;\n- Lưu VT.\nNgười ký: Ủy ban nhân dân xã Quảng Phú\nCơ quan: Huyện Krông Nô\n"
+    h = header_of(doc("Số: 02/TB-UBND", "THÔNG BÁO", body="I. Tiếp công dân định kỳ\n" + end)).header
+    assert (h.reference, h.doc_type_code, h.issuing_body) == ("02/TB-UBND", "TB", "Ủy ban nhân dân tỉnh Bắc Kạn")
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"

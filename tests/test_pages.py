@@ -255,3 +255,19 @@ def test_page_scanned_sideways_is_turned_upright():
     page = _ocr_image((image.rotate(90, expand=True), 1, 300))
     assert "turned" in page.note and readable_share(page) > MIN_READABLE
     assert "KẾ HOẠCH" in " ".join(w.text for w in page.words)
+
+
+def test_signing_stamp_between_the_columns_does_not_end_the_recipients():
+    """A commune's signed Thông báo (Đắk Nông, 2019): the stamp's `Người ký: …` lines stand between
+    Nơi nhận and the signer, on the recipients' lines."""
+    rows = [("Nơi nhận:", "", ""), ("", "Người ký: Ủy ban", ""), ("- UBND huyện;", "", "CHỦ TỊCH"),
+            ("", "nhân dân xã", ""), ("- Ban tự quản các thôn;", "", ""), ("", "Thời gian ký:", ""),
+            ("- Lưu VT.", "", "Vũ Hoàng Phú")]
+    words = _line("Trên đây là lịch tiếp công dân của Chủ tịch, Phó chủ tịch của UBND xã Quảng Phú.", 60, 560)
+    for i, cols in enumerate(rows):
+        for text, x in zip(cols, (60, 230, 400)):
+            words += _line(text, x, 600 + 18 * i) if text else []
+    lines = layout_from_pages([PageContent(1, 595, 842, "text", words)]).lines
+    from extractors.signature import find_recipients
+
+    assert find_recipients(lines)[0] == ["UBND huyện", "Ban tự quản các thôn", "Lưu VT"]

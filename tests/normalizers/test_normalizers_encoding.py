@@ -13,6 +13,7 @@ from normalizers import (
     undo_tcvn3_mojibake,
     vietnamese_score,
 )
+from normalizers.lexicon import repair_glyphs
 
 TABLE_PATH = Path(__file__).resolve().parents[2] / "normalizers" / "data" / "tcvn3.json"
 TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
@@ -176,3 +177,12 @@ def test_marked_share_separates_prose_from_markless_ocr() -> None:
     assert marked_share(prose) > 0.6
     assert marked_share(markless) == 0.0
     assert marked_share("Kinh phí 8.971,98 triệu đồng") is None  # too few words to tell
+
+
+@pytest.mark.parametrize(("layer", "meant"), [
+    ("CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # a signed PDF of Đắk Nông, 2019
+    ("XÃ QUẢNG PHÖ", "XÃ QUẢNG PHÚ"),
+    ("Ông Võ Văn Kiệt, VÕ THỊ SÁU", "Ông Võ Văn Kiệt, VÕ THỊ SÁU"),  # Õ is Vietnamese: a syllable stays
+])
+def test_swapped_glyphs_of_broken_fonts_repaired_only_into_syllables(layer, meant):
+    assert repair_glyphs(layer) == meant
