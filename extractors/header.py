@@ -324,7 +324,8 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
         text = ln.text
         if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
             break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
-        if (taken or inline) and (_TITLE_STOP.match(text) or len(text) > 300 or text.endswith(":")
+        wrapped = text[:1].islower()  # `theo định hướng …`: a title's wrapped line, whatever word it starts with
+        if (taken or inline) and ((_TITLE_STOP.match(text) and not wrapped) or len(text) > 300 or text.endswith(":")
                                   or _ends_title(taken or [type_line], ln)):
             break
         if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):

@@ -259,8 +259,14 @@ def column_names(header: list[list[str]], width: int) -> list[str]:
 def _key_columns(columns: list[str], data: list[RawRow]) -> tuple[int, int]:
     """Index of the STT column and of the label column."""
     stt = 0 if (_STT_HEADER.match(columns[0].split(" / ")[0]) or _mostly_stt(data)) else -1
-    label = stt + 1
+    # the first column of words after it: a column of dates or figures (`04/08/2025-27/08/2025`) is no label
+    label = next((c for c in range(stt + 1, len(columns)) if _mostly_words(data, c)), stt + 1)
     return stt, min(label, len(columns) - 1)
+
+
+def _mostly_words(data: list[RawRow], col: int) -> bool:
+    texts = [r.cells[col].text for r in data if col < len(r.cells) and r.cells[col].text]
+    return not texts or sum(sum(ch.isalpha() for ch in t) >= 3 for t in texts) >= len(texts) * 0.5
 
 
 def _mostly_stt(data: list[RawRow]) -> bool:

@@ -302,6 +302,12 @@ def test_signing_stamp_fields_under_the_text_are_no_portal_metadata():
     assert (h.reference, h.doc_type_code, h.issuing_body) == ("02/TB-UBND", "TB", "Ủy ban nhân dân tỉnh Bắc Kạn")
 
 
+def test_wrapped_title_line_starting_with_a_stop_word():
+    title = "Kế hoạch tổ chức thi đánh giá năng lực ngoại ngữ\ntheo định hướng giao tiếp nghề nghiệp"
+    h = header_of(doc("Số: 2184/TB-ĐHNN", "THÔNG BÁO", title=title)).header
+    assert h.title == "Kế hoạch tổ chức thi đánh giá năng lực ngoại ngữ theo định hướng giao tiếp nghề nghiệp"
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"

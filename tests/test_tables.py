@@ -212,3 +212,12 @@ def test_sample_003_appendix_has_six_rows():
     table = table_of(text)
     assert [r.stt for r in table.rows] == ["1", "2", "3", "4", "5", "6"]
     assert "Ối lê Mỹ Hiệp" in table.rows[1].label
+
+
+def test_label_is_the_first_column_of_words():
+    """A schedule appendix (Trường Đại học Việt Nhật, 2025): the dates column after TT is no label."""
+    text = ("TT\tThời gian thực hiện\tNội dung công việc\tĐơn vị đầu mối\n"
+            "1\t04/08/2025-27/08/2025\tTổ chức đăng ký, điều chỉnh học phần\tPhòng Đào tạo\n"
+            "2\t03/09/2025-16/12/2025\tTổ chức giảng dạy các học phần của học kỳ 1\tCác Khoa\n")
+    assert [r.label for r in table_of(text).rows] == ["Tổ chức đăng ký, điều chỉnh học phần",
+                                                       "Tổ chức giảng dạy các học phần của học kỳ 1"]
