@@ -36,6 +36,8 @@ _LEGAL_BASIS = re.compile(
     r"^(Căn cứ\s+(vào\s+)?(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|"
     r"Kế hoạch|Công văn|Văn bản|Hướng dẫn|Thông báo|Chương trình|Kết luận|Quy định|Quy chế|Đề án)|Xét\s)",
 )
+# Title lines of the corpus pages sit 0–0.4 line heights apart; the body starts 1.2–2.9 below (a rule, a space)
+_TITLE_GAP = 0.8
 _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
@@ -50,7 +52,7 @@ _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ 
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
-_VV = re.compile(r"^V/v\s*:?\s*", re.I)
+_VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
 
 
 @dataclass(slots=True)
@@ -372,7 +374,7 @@ def _ends_title(taken: list[Line], nxt: Line) -> bool:
     """Stop before an agency or authority line (above Căn cứ) or after a finished sentence; a bracketed
     line right under the title belongs to it (`(Từ ngày 08/7/2019 - 12/7/2019)`, `(lần 2)`)."""
     last = taken[-1].text
-    if _PAREN_LINE.match(last):
+    if _PAREN_LINE.match(last) or _gap_after(taken[-1], nxt) > _TITLE_GAP:
         return True
     if _PAREN_LINE.match(nxt.text) and _below(taken[-1], nxt):
         return False
@@ -384,6 +386,13 @@ def _ends_title(taken: list[Line], nxt: Line) -> bool:
     if is_all_caps(last) != is_all_caps(nxt.text) and not nxt.bold:
         return True
     return last.endswith((".", ";")) or (len(last) > 120 and not nxt.bold and not nxt.text[:1].islower())
+
+
+def _gap_after(above: Line, ln: Line) -> float:
+    """White space between two lines of a page, in line heights (0 for text without positions)."""
+    if not (above.bbox and ln.bbox) or above.page != ln.page:
+        return 0.0
+    return (ln.bbox[1] - above.bbox[3]) / max(above.bbox[3] - above.bbox[1], 1.0)
 
 
 def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Line]:

@@ -63,6 +63,12 @@ def test_cong_van_has_no_type_part_and_a_vv_title():
     assert not h.title.startswith("V/v")
 
 
+def test_cong_van_subject_read_by_ocr_as_v_x():
+    h = header_of(doc("Số: 651/SLĐTBXH-VP\nV/x thực hiện đầy đủ pháp luật tố tụng hành chính", type_line="",
+                      title="", body="Kính gửi: Phòng Chuyên môn\n")).header
+    assert h.title == "Thực hiện đầy đủ pháp luật tố tụng hành chính"
+
+
 def test_cong_van_title_is_sentence_case():
     text = ("BỘ NỘI VỤ\n\nSố: 8151/BNV-CCHC\nV/v hướng dẫn xác định Chỉ số cải cách hành chính\n\n"
             "Hà Nội, ngày 30 tháng 12 năm 2022\n")

@@ -271,3 +271,17 @@ def test_signing_stamp_between_the_columns_does_not_end_the_recipients():
     from extractors.signature import find_recipients
 
     assert find_recipients(lines)[0] == ["UBND huyện", "Ban tự quản các thôn", "Lưu VT"]
+
+
+def test_title_ends_where_the_body_starts_after_a_space():
+    """Văn phòng Chính phủ's Thông báo 79 (2022): the body's first line, under a rule and a space, begins
+    right after the two title lines."""
+    words = _line("VĂN PHÒNG CHÍNH PHỦ", 90, 64) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 265, 64)
+    words += _line("Số: 79/TB-VPCP", 125, 109) + _line("Hà Nội, ngày 22 tháng 3 năm 2022", 308, 109)
+    words += _line("THÔNG BÁO", 269, 143) + _line("Kết luận của Thủ tướng Chính phủ Phạm Minh Chính", 149, 160)
+    words += _line("tại Phiên họp thứ nhất Ban Chỉ đạo Cải cách hành chính", 110, 176)
+    words += _line("Ngày 09 tháng 3 năm 2022, tại trụ sở Chính phủ, Thủ tướng", 120, 225)
+    words += _line("Chính phủ đã chủ trì Phiên họp thứ nhất của Ban Chỉ đạo.", 85, 243)
+    header = extract_header(layout_from_pages([PageContent(1, 595, 842, "ocr", words)])).header
+    assert header.title == ("Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại Phiên họp thứ nhất "
+                            "Ban Chỉ đạo Cải cách hành chính")
