@@ -17,6 +17,8 @@ from pipeline.model import Signer, Warning
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?=\S)", re.I)
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
+_RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*:?\s*", re.I)  # `Nơi nhậm:` as OCR reads it
+_ARCHIVE = re.compile(r"^Lưu\b")
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
 # A name's word: `Thịnh`, `THỊNH`, an Ê Đê / Jrai given name behind its prefix (`H'Vi`, `K'Nhai`), a
 # name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`).
@@ -274,9 +276,14 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
 
 
 def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
-    """`Nơi nhận:` followed by `- …;` lines (one entry per line, without the bullet and end mark)."""
+    """`Nơi nhận:` followed by `- …;` lines (one entry per line, without the bullet and end mark); with
+    the heading misread beyond recognition (`Nanh`), the bullet run that ends in `- Lưu …` when it comes
+    first (an attached document's list follows the document's own)."""
+    headless = _headless_recipients(lines)
     for i, ln in enumerate(lines):
-        m = _RECIPIENTS.match(ln.text)
+        if headless[1] and ln.no > headless[1][0].no:
+            return headless
+        m = _RECIPIENTS.match(ln.text) or _RECIPIENTS_READ.match(fold_diacritics(ln.text))
         if not m:
             continue
         items, used = [], [ln]
@@ -296,7 +303,24 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
             used.append(nxt)
         names = [_clean_recipient(t) for t in items]
         return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], used  # `- .J`: a seal's speck
-    return [], []
+    return headless
+
+
+def _headless_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
+    """The list whose heading OCR lost: bullet lines up to the first `- Lưu …` (the archive copy ends every
+    Nơi nhận list and nothing else), at least two of them."""
+    end = next((k for k, ln in enumerate(lines) if _BULLET.match(ln.text) and _ARCHIVE.match(_BULLET.sub("", ln.text))),
+               None)
+    if end is None:
+        return [], []
+    start = end
+    while start > 0 and _BULLET.match(lines[start - 1].text):
+        start -= 1
+    if end - start < 1:
+        return [], []
+    run = lines[start:end + 1]
+    names = [_clean_recipient(ln.text) for ln in run]
+    return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], run
 
 
 def _speck_between(line: Line, following: list[Line]) -> bool:

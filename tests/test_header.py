@@ -373,6 +373,16 @@ def test_signer(block, name, position, authority):
     assert (signer.name, signer.position, signer.authority) == (name, position, authority)
 
 
+@pytest.mark.parametrize("heading", ["Nơi nhậm:", "Nanh"], ids=["one-letter-off", "unreadable"])
+def test_recipients_under_a_heading_ocr_misread(heading):
+    """Real scans (Đắk Nông, 2019): the heading read as `Nơi nhậm:` or `Nanh`; an attached document's own
+    Nơi nhận list after the signature must not replace the document's."""
+    body = (BODY + f"{heading}\n- Như trên;\n- UBND tỉnh (báo cáo);\n- Lưu: VT, VP.\nTL. GIÁM ĐỐC\nCHÁNH VĂN PHÒNG\n\n"
+            "Hoàng Việt Nam\n\nBỘ TƯ PHÁP\nSố: 901/BTP-TCTHADS\nNơi nhận:\n- Thủ tướng Chính phủ;\n- Lưu: VT.\n")
+    assert header_of(doc("Số: 651/SLĐTBXH-VP", body=body)).header.recipients == [
+        "Như trên", "UBND tỉnh (báo cáo)", "Lưu: VT, VP"]
+
+
 def test_archive_line_of_the_other_column_is_no_signer():
     """OCR interleaves Nơi nhận with the signature: `- Lưu VPLĐLSVN.` starts with a surname, but an acronym
     among proper-case words is no name."""
