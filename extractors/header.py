@@ -214,6 +214,9 @@ def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) 
         if not m or not (num := parse_doc_number(_join_symbol(ln.text[m.end():]).replace(" ", ""))):
             continue
         scrawl = (m["scrawl"] or "").strip()
+        if party := _PARTY_SCRAWL.match(scrawl):  # `Số: O4- GM/CBIOC`: the type code is the Party symbol's
+            symbol = f"{party['code']}/{num.symbol}"
+            scrawl, num = party["number"], DocNumber(None, None, symbol, party["code"], True)
         if scrawl.isdigit():
             num = dataclasses.replace(num, number=scrawl)
         _apply_number(h, num)
@@ -224,6 +227,9 @@ def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) 
                 "left null.")))
         return ln
     return None
+
+
+_PARTY_SCRAWL = re.compile(r"^(?P<number>\S{0,4}?)\s*-\s*(?P<code>[A-ZĐ][A-Za-zĐđ]{1,5})$")
 
 
 def _join_symbol(text: str) -> str:

@@ -175,6 +175,15 @@ def test_agency_names_read_by_ocr(agency, issuing, parent):
     assert (h.issuing_body.lower(), h.parent_body) == (issuing.lower(), parent)
 
 
+def test_party_cell_under_its_party_committee_with_a_handwritten_number():
+    """A chi bộ's giấy mời (Đắk Lắk, 2025): `Số: 01- GM/CBIOC` with the 01 written by hand (OCR: `O4`)."""
+    agency = "ĐẢNG BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ\nCHI BỘ TRUNG TÂM\nĐIỀU HÀNH ĐÔ THỊ THÔNG MINH\n*"
+    h = header_of(doc("Sô: O4- GM/CBIOC", "GIẤY MỜI", agency=agency, title="Dự Lễ kết nạp Đảng viên")).header
+    assert (h.issuing_body.lower(), h.parent_body) == ("chi bộ trung tâm điều hành đô thị thông minh",
+                                                       "Đảng bộ Sở Khoa học và Công nghệ")
+    assert (h.number, h.symbol, h.doc_type_code) == (None, "GM/CBIOC", "GM")
+
+
 def test_department_takes_the_place_of_its_parent():
     h = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ")).header
     assert h.issuing_body == "Sở Nội vụ tỉnh Lâm Đồng"
