@@ -234,6 +234,7 @@ _PARTY_SCRAWL = re.compile(r"^(?P<number>\S{0,4}?)\s*-\s*(?P<code>[A-ZĐ][A-Za-z
 
 def _join_symbol(text: str) -> str:
     """`329 /B C-UBND` (a symbol cut by letter spacing) → `329 /BC-UBND`; lower-case words end it."""
+    text = re.sub(r"(?<=[A-ZĐ])-{2,}", "-", text)  # `SLĐTBXH-- VP`: a hyphen OCR read twice
     return re.sub(r"(?<=[A-ZĐ/\-])\s+(?=[A-ZĐ\-][A-ZĐ\-&]*(\s|$))", "", text)
 
 

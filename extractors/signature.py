@@ -211,6 +211,8 @@ def _name_further_on(lines: list[Line], start: int) -> int | None:
     """A scan's end block can come out of OCR with the columns interleaved: the signer's name after
     the recipients. The first person's name within the next lines, before another block or an appendix."""
     for k in range(start, min(start + 25, len(lines))):
+        if start and lines[k].page != lines[start - 1].page:
+            return None  # the name sits on the block's page; the next page is another document's
         text = _clean(lines[k].text)
         if is_person_name(_name_candidate(text)):
             return k
