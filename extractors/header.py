@@ -38,6 +38,7 @@ _LEGAL_BASIS = re.compile(
 )
 # Title lines of the corpus pages sit 0–0.4 line heights apart; the body starts 1.2–2.9 below (a rule, a space)
 _TITLE_GAP = 0.8
+_OPEN_END = re.compile(r"\b(của|và|về|cho|với|tại|theo|từ|đến|trong|trên|các|những|đối với|thuộc)$", re.I)
 _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
@@ -263,6 +264,13 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
             year = int(printed[1])
             warnings.append(Warning(code="date_unreadable", span=ln.span(), message=(
                 f"Day or month unreadable in '{ln.text}' (handwritten?); only the printed year {year} is kept.")))
+        if year is None and re.search(r"\btháng\b.*\bnăm\b", text[m.end():]):
+            # `Hà Nội, ngày 23 tháng 02 năm 20264`: the place-date line, its date misprinted or misread
+            h.place = _known_place(m["place"].strip(" *"), ln, warnings)
+            h.provenance["place"] = ln.span()
+            warnings.append(Warning(code="date_unreadable", span=ln.span(),
+                                    message=f"No valid date in '{ln.text}'; the place is kept, the date left null."))
+            return
         if year is None:
             continue
         h.place = _known_place(m["place"].strip(" *"), ln, warnings)
@@ -329,7 +337,7 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
     type_line = lines[type_idx]
     inline = _title_on_type_line(type_line.text)
     taken: list[Line] = []
-    for ln in lines[type_idx + 1 : type_idx + 9]:
+    for ln in lines[type_idx + 1 : type_idx + 15]:  # a title citing several circulars runs to ten lines
         text = ln.text
         if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
             break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
@@ -383,6 +391,8 @@ def _ends_title(taken: list[Line], nxt: Line) -> bool:
     last = taken[-1].text
     if _PAREN_LINE.match(last) or _gap_after(taken[-1], nxt) > _TITLE_GAP:
         return True
+    if _OPEN_END.search(last):
+        return False  # `… của` / `Thông tư số 57/2021/TT-BTC …`: a line ending in a preposition goes on
     if _PAREN_LINE.match(nxt.text) and _below(taken[-1], nxt):
         return False
     if is_all_caps(nxt.text) and (ag.starts_with_agency(nxt.text) or ag.starts_with_position(nxt.text)) \

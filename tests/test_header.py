@@ -323,6 +323,18 @@ def test_wrapped_title_line_starting_with_a_stop_word():
     assert h.title == "Kế hoạch tổ chức thi đánh giá năng lực ngoại ngữ theo định hướng giao tiếp nghề nghiệp"
 
 
+def test_long_title_line_ending_in_a_preposition_goes_on():
+    title = ("Về việc đính chính Thông tư số 138/2025/TT-BTC sửa đổi, bổ sung một số điều của Thông tư 95/2020/TT-BTC "
+             "ngày 16 tháng 11 năm 2020 của\nThông tư số 139/2025/TT-BTC")
+    h = header_of(doc("Số: 372/QĐ-BTC", "QUYẾT ĐỊNH", title=title)).header
+    assert h.title.endswith("của Thông tư số 139/2025/TT-BTC")
+
+
+def test_place_kept_when_the_year_is_misprinted():
+    h = header_of(doc("Số: 333/QĐ-BTC", "QUYẾT ĐỊNH", date="Hà Nội, ngày 23 tháng 02 năm 20264")).header
+    assert (h.place, h.issued_date) == ("Hà Nội", None)
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
