@@ -222,6 +222,10 @@ def _split_header(grid: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:
     """Header rows, then data rows (column-number row dropped)."""
     if _looks_like_data(grid[0].texts()):
         return [], grid
+    # the `(1) (2) (3) …` row closes the header, however many rows it has (`Mã nhóm` over `Cấp 1 … Cấp 6`)
+    numbered = next((i for i in range(1, min(len(grid), 6)) if _is_column_number_row(grid[i].texts())), None)
+    if numbered is not None:
+        return grid[:numbered], grid[numbered + 1 :]
     header = [grid[0]]
     for i, row in enumerate(grid[1:], start=1):
         t = row.texts()
@@ -266,7 +270,12 @@ def _key_columns(columns: list[str], data: list[RawRow]) -> tuple[int, int]:
 
 def _mostly_words(data: list[RawRow], col: int) -> bool:
     texts = [r.cells[col].text for r in data if col < len(r.cells) and r.cells[col].text]
-    return not texts or sum(sum(ch.isalpha() for ch in t) >= 3 for t in texts) >= len(texts) * 0.5
+    return not texts or sum(_words(t) for t in texts) >= len(texts) * 0.5
+
+
+def _words(text: str) -> bool:
+    """Prose, not a code: three letters or more, in lower case or over several words (`III`, `II202` are codes)."""
+    return sum(ch.isalpha() for ch in text) >= 3 and (any(ch.islower() for ch in text) or len(text.split()) > 1)
 
 
 def _mostly_stt(data: list[RawRow]) -> bool:
@@ -283,8 +292,8 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
     columns = column_names([r.texts() for r in header], width)
     if not data:
         return None
-    stt_col, label_col = _key_columns(columns, data)
     data = _drop_repeated_headers(data, header)
+    stt_col, label_col = _key_columns(columns, data)
     drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
     _fix_misread_roman(drafts, warnings)
     rows = _finish_rows(drafts, stt_col, label_col)

@@ -184,6 +184,11 @@ def test_party_cell_under_its_party_committee_with_a_handwritten_number():
     assert (h.number, h.symbol, h.doc_type_code) == (None, "GM/CBIOC", "GM")
 
 
+def test_party_department_is_named_after_its_committee():
+    h = header_of(doc("Số 21-HD/BTCTU", "HƯỚNG DẪN", agency="THÀNH ỦY HÀ NỘI\nBAN TỔ CHỨC\n*")).header
+    assert (h.issuing_body, h.parent_body) == ("Ban Tổ chức Thành ủy Hà Nội", "Thành ủy Hà Nội")
+
+
 def test_department_takes_the_place_of_its_parent():
     h = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ")).header
     assert h.issuing_body == "Sở Nội vụ tỉnh Lâm Đồng"

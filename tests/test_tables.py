@@ -221,3 +221,16 @@ def test_label_is_the_first_column_of_words():
             "2\t03/09/2025-16/12/2025\tTổ chức giảng dạy các học phần của học kỳ 1\tCác Khoa\n")
     assert [r.label for r in table_of(text).rows] == ["Tổ chức đăng ký, điều chỉnh học phần",
                                                        "Tổ chức giảng dạy các học phần của học kỳ 1"]
+
+
+def test_header_rows_end_at_the_column_number_row_and_codes_are_no_label():
+    """An Giang's resource-tax price table (2021): `Mã nhóm` over `Cấp 1 … Cấp 3`, then `(1) (2) …`;
+    the group codes (`II`, `II202`) stand before the names."""
+    text = ("Số TT\tMã nhóm\t\t\tTên nhóm, loại tài nguyên\tĐơn vị tính\tGiá tính thuế\n"
+            "\tCấp 1\tCấp 2\tCấp 3\t\t\t\n(1)\t(2)\t(3)\t(4)\t(5)\t(6)\t(7)\n"
+            "I\tII\t\t\tKhoáng sản không kim loại\t\t\n1\t\tII1\t\tĐất khai thác để san lấp\tđồng/m3\t70.000\n"
+            "2\t\tII2\t\tĐá, sỏi\t\t\n\t\t\tII202\tĐá xây dựng\tđồng/m3\t850.000\n")
+    table = table_of(text)
+    assert table.columns[1] == "Mã nhóm / Cấp 1"
+    assert [(r.stt, r.label) for r in table.rows] == [
+        ("I", "Khoáng sản không kim loại"), ("1", "Đất khai thác để san lấp"), ("2", "Đá, sỏi"), ("", "Đá xây dựng")]
