@@ -8,13 +8,12 @@ agency head); `TỈNH UỶ CAO BẰNG` is a Party committee.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from functools import cache
 
 from extractors.casing import CaseVocab, admin_units, expand_abbreviations, recase
-from extractors.entities import find_entities
-from extractors.resources import data_path, read_csv
+from extractors.entities import find_entities, patterns
+from extractors.resources import read_csv
 from normalizers import fold_diacritics
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
@@ -91,8 +90,7 @@ def head_marks(text: str) -> str:
 def _heads_by_letters() -> dict[str, str]:
     """One-word agency heads by their letters without marks (`so` → `sở`), where only one head has them."""
     heads: dict[str, set[str]] = {}
-    for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
+    for entry in patterns():
         if entry["label"] == "ORG_HEAD" and len(entry["pattern"]) == 1:
             word = str(entry["pattern"][0].get("LOWER", ""))
             heads.setdefault(fold_diacritics(word), set()).add(word)
@@ -144,8 +142,7 @@ def _provinces_longest_first() -> tuple[str, ...]:
 def _place_syllables() -> frozenset[str]:
     """Syllables of the province names and of their spellings in entity_patterns.jsonl (`Đăk`, `Kontum`)."""
     words = {w.lower() for name in _provinces_longest_first() for w in name.split()}
-    for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
+    for entry in patterns():
         if entry["label"] == "GPE":
             words.update(str(t.get("LOWER", "")) for t in entry["pattern"] if isinstance(t.get("LOWER"), str))
     return frozenset(words)

@@ -45,7 +45,8 @@ class Entity:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[dict]:
+def patterns() -> list[dict]:
+    """The entries of entity_patterns.jsonl (`label`, `pattern`, `id`)."""
     out = []
     for line in data_path("entity_patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -59,7 +60,7 @@ def nlp() -> spacy.language.Language:
     pipeline = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     pipeline.tokenizer = SyllableTokenizer(pipeline.vocab)
     ruler = pipeline.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(_patterns())
+    ruler.add_patterns(patterns())
     return pipeline
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entities import _patterns, find_entities, nlp
+from extractors.entities import find_entities, nlp, patterns
 
-NAMED = sorted({(p["label"], p["id"]) for p in _patterns() if p["label"] in ("ORG", "POSITION", "GPE")})
+NAMED = sorted({(p["label"], p["id"]) for p in patterns() if p["label"] in ("ORG", "POSITION", "GPE")})
 
 
 @pytest.mark.parametrize(("label", "name"), NAMED, ids=[n for _, n in NAMED])
