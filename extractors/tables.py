@@ -14,10 +14,11 @@ import lxml.html
 
 from extractors.layout import Layout, Line, TableBlock, clean_inline
 from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_of
-from normalizers import normalize_text, normalize_unit, parse_number
+from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse_number
 from pipeline.model import Row, Table, Warning
 
 _STT = re.compile(r"^\(?([IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\)?[.)\-]?$")
+_NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]\s+(?=\S)")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 # `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
 _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)
@@ -310,6 +311,8 @@ def _drop_repeated_headers(data: list[RawRow], header: list[RawRow]) -> list[Raw
 def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
     texts = row.texts()
     stt = texts[stt_col] if stt_col >= 0 else ""
+    if stt_col < 0 and (m := _NUMBERED_LABEL.match(texts[label_col])):
+        stt, texts[label_col] = m["stt"], texts[label_col][m.end():]  # no STT column: `I. Hàng ăn …` numbers itself
     if stt and not _STT.match(stt) and not texts[label_col]:
         texts[label_col], stt = stt, ""  # a label merged over the STT cell (e.g. "Tổng cộng:")
         texts[stt_col] = ""
@@ -372,6 +375,7 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[R
         if style == "upper":
             last_upper = d.stt
         styles.append(style)
+    point_columns = _point_decimal_columns(drafts, {stt_col, label_col})
     for i, d in enumerate(drafts):
         label = d.cells[label_col]
         style = styles[i]
@@ -382,10 +386,26 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[R
             kind = "group" if style in ("roman", "upper") or _has_children(drafts, styles, i, stack) else "item"
         else:
             level, kind = last_numbered + 1, "detail" if d.italic else "item"
-        values = [None if j in (stt_col, label_col) else parse_number(t) for j, t in enumerate(d.cells)]
+        values = [None if j in (stt_col, label_col) else _value(t, j in point_columns) for j, t in enumerate(d.cells)]
         rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
                         confidence=d.confidence(), boxes=d.boxes(), span=d.line.span()))
     return rows
+
+
+def _point_decimal_columns(drafts: list[DraftRow], keys: set[int]) -> set[int]:
+    """Columns written with a decimal point (`99.52`, `100.06`: CPI tables of Sở Tài chính), told by most of
+    their cells; a lone `1.1` elsewhere stays no number."""
+    out = set()
+    for j in range(max((len(d.cells) for d in drafts), default=0)):
+        cells = [d.cells[j] for d in drafts if j < len(d.cells) and d.cells[j].strip() and j not in keys]
+        if cells and sum(parse_dot_decimal(c) is not None for c in cells) >= 0.6 * len(cells):
+            out.add(j)
+    return out
+
+
+def _value(cell: str, point_decimal: bool) -> float | int | None:
+    value = parse_number(cell)
+    return parse_dot_decimal(cell) if value is None and point_decimal else value
 
 
 def _has_children(drafts: list[DraftRow], styles: list[str | None], i: int, stack: LevelStack) -> bool:

@@ -9,7 +9,14 @@ from normalizers.encoding import (
     undo_tcvn3_mojibake,
     vietnamese_score,
 )
-from normalizers.numbers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_number, to_vnd
+from normalizers.numbers import (
+    UNIT_MULTIPLIERS,
+    normalize_unit,
+    parse_amount,
+    parse_dot_decimal,
+    parse_number,
+    to_vnd,
+)
 from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text
 
 __all__ = [
@@ -25,6 +32,7 @@ __all__ = [
     "normalize_text",
     "normalize_unit",
     "parse_amount",
+    "parse_dot_decimal",
     "parse_number",
     "parse_vn_date",
     "repair_tcvn3_mojibake",

@@ -101,6 +101,16 @@ def parse_number(s: str | None) -> float | int | None:
     return _split_cell(s)[0]
 
 
+_DOT_DECIMAL = re.compile(r"[0-9]{1,4}\.[0-9]{1,2}")
+
+
+def parse_dot_decimal(s: str | None) -> float | None:
+    """`99.52` as 99.52: a point decimal, for a column whose cells are written that way (price indexes in
+    percent); alone it is ambiguous with a section number (`1.1`), so `parse_number` refuses it."""
+    text = _clean_cell(s or "").rstrip("%").strip()
+    return float(text) if _DOT_DECIMAL.fullmatch(text) else None
+
+
 def parse_amount(s: str | None) -> tuple[float | int | None, str | None]:
     """Parse a number and the canonical money unit written after it, if any."""
     value, unit = _split_cell(s)

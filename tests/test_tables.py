@@ -234,3 +234,15 @@ def test_header_rows_end_at_the_column_number_row_and_codes_are_no_label():
     assert table.columns[1] == "Mã nhóm / Cấp 1"
     assert [(r.stt, r.label) for r in table.rows] == [
         ("I", "Khoáng sản không kim loại"), ("1", "Đất khai thác để san lấp"), ("2", "Đá, sỏi"), ("", "Đá xây dựng")]
+
+
+def test_price_index_table_without_stt_column_and_with_point_decimals():
+    """Sở Tài chính's CPI tables (Hậu Giang 2023, Khánh Hòa 2024): the label numbers itself (`I. Hàng ăn`),
+    and the indexes are written with a decimal point (`115.18`), which a lone `1.1` never is."""
+    text = ("NHÓM HÀNG\tSo với tháng trước (%)\tSo với cùng kỳ (%)\n"
+            "CHỈ SỐ GIÁ TIÊU DÙNG\t110.51\t99.79\nI. Hàng ăn và dịch vụ ăn uống\t115.18\t100.09\n"
+            "1. Lương thực\t116.56\t100.49\n2. Thực phẩm\t115.72\t99.99\n")
+    rows = [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table_of(text).rows]
+    assert rows == [("", "CHỈ SỐ GIÁ TIÊU DÙNG", [110.51, 99.79]),
+                    ("I", "Hàng ăn và dịch vụ ăn uống", [115.18, 100.09]),
+                    ("1", "Lương thực", [116.56, 100.49]), ("2", "Thực phẩm", [115.72, 99.99])]

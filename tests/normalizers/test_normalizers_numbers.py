@@ -1,6 +1,6 @@
 import pytest
 
-from normalizers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_number, to_vnd
+from normalizers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_dot_decimal, parse_number, to_vnd
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,9 @@ def test_to_vnd_chains_with_parse_amount() -> None:
 )
 def test_normalize_unit(text: str | None, expected: str | None) -> None:
     assert normalize_unit(text) == expected
+
+
+@pytest.mark.parametrize(("cell", "value"),
+                         [("99.52", 99.52), ("100.06%", 100.06), ("1.200", None), ("8.971,98", None)])
+def test_point_decimal_for_columns_written_that_way(cell, value):
+    assert parse_dot_decimal(cell) == value
