@@ -19,6 +19,7 @@ _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
 _RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*:?\s*", re.I)  # `Nơi nhậm:` as OCR reads it
 _ARCHIVE = re.compile(r"^Lưu\b")
+_SIGNED_MARK = re.compile(r"^\W*(?:đã\s+ký|ký\s+bởi)\W*", re.I)  # a published copy: `Đã ký: Trần Hoàng Tựu`
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
 # A name's word: `Thịnh`, `THỊNH`, an Ê Đê / Jrai given name behind its prefix (`H'Vi`, `K'Nhai`), a
 # name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`).
@@ -160,7 +161,9 @@ def _surname_restored(text: str) -> str | None:
 
 def _name_candidate(text: str) -> str:
     """A name with OCR specks inside (`Phạm Minh ì Chính`, `Nguyễn Thị 14 Dung`): names have no one-letter
-    lower-case word and no word without letters; a name after a title is the name alone."""
+    lower-case word and no word without letters; a name after a title is the name alone; a copy's
+    `(Đã ký)` / `Đã ký:` mark before it goes."""
+    text = _SIGNED_MARK.sub("", text)
     words = [w for w in text.split() if not (len(w) == 1 and w.islower()) and any(ch.isalpha() for ch in w)]
     return _titled_name(" ".join(words)) or " ".join(words)
 

@@ -390,6 +390,10 @@ BODY = "I. MỤC TIÊU\n\nNâng cao trình độ nghiên cứu khoa học.\n\n"
         ("TM. HỘI ĐỒNG\nCHỦ TỊCH\n\nĐại tá Nguyễn Văn Hùng", "Nguyễn Văn Hùng", "Chủ tịch", ["TM. Hội đồng"]),
         # an Ê Đê name: the prefix H' marks it, the family name comes last
         ("TM. HỘI ĐỒNG QUẢN LÝ\nCHỦ TỊCH\n\nH'Vi ÊBan", "H'Vi ÊBan", "Chủ tịch", ["TM. Hội đồng quản lý"]),
+        # a published copy marks the signature (`Đã ký:` before the name, or `(Đã ký)` on its own line)
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐã ký: Trần Hoàng Tựu", "Trần Hoàng Tựu", "Phó Chủ tịch",
+         ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]),
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An", "Nguyễn Văn An", "Chủ tịch", ["TM. Ủy ban nhân dân"]),
         # a number read in a seal's ink inside the name is no part of it
         ("TM. BAN CHẤP HÀNH\nCHỦ TỊCH\n\nNguyễn Thị 14 Dung", "Nguyễn Thị Dung", "Chủ tịch", ["TM. Ban Chấp hành"]),
     ],
