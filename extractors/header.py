@@ -38,6 +38,7 @@ _LEGAL_BASIS = re.compile(
 )
 # Title lines of the corpus pages sit 0–0.4 line heights apart; the body starts 1.2–2.9 below (a rule, a space)
 _TITLE_GAP = 0.8
+_STRAY_MARKS = " \"“”'‘’.,:;-_*"  # OCR specks around a type line (`“QUYẾT ĐỊNH`)
 _OPEN_END = re.compile(r"\b(của|và|về|cho|với|tại|theo|từ|đến|trong|trên|các|những|đối với|thuộc)$", re.I)
 _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
@@ -337,7 +338,8 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
     type_line = lines[type_idx]
     inline = _title_on_type_line(type_line.text)
     taken: list[Line] = []
-    for ln in lines[type_idx + 1 : type_idx + 15]:  # a title citing several circulars runs to ten lines
+    first = type_idx + 1 + (type_idx + 1 < len(lines) and _issuer_line(lines[type_idx + 1].text))
+    for ln in lines[first : type_idx + 15]:  # a title citing several circulars runs to ten lines
         text = ln.text
         if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
             break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
@@ -362,7 +364,7 @@ def _title_on_type_line(text: str) -> str:
     """The trích yếu printed on the type's own line (`BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`), else ''.
     One or two words more qualify the type (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `KẾ HOẠCH LIÊN TỊCH`)."""
     named = _type_named(text)
-    words = text.split()[len(named.name.split()):] if named else []
+    words = text.strip(_STRAY_MARKS).split()[len(named.name.split()):] if named else []
     return " ".join(words).strip(" :.-") if len(words) >= 3 else ""
 
 
@@ -474,8 +476,14 @@ def _is_type_line(text: str) -> bool:
     return is_all_caps(text) and not text.endswith(":") and len(text.split()) <= 8 and bool(_type_named(text))
 
 
+def _issuer_line(text: str) -> bool:
+    """`CỦA BAN THƯỜNG VỤ TỈNH ỦY` under `CHỈ THỊ` (Hướng dẫn 36): the type line's second half, not the title."""
+    return is_all_caps(text) and text.startswith("CỦA ") and ag.starts_with_agency(text[4:])
+
+
 def _type_named(text: str):
-    """The type a caps line names, its marks as printed or as OCR shifted them (`QUYÉT ĐỊNH`)."""
+    """The type a caps line names, its marks as printed or as OCR shifted them (`QUYÉT ĐỊNH`, `“QUYẾT ĐỊNH`)."""
+    text = text.strip(_STRAY_MARKS)
     return type_by_name(text) or (type_by_letters(text) if is_all_caps(text) else None)
 
 

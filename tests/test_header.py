@@ -340,6 +340,18 @@ def test_place_kept_when_the_year_is_misprinted():
     assert (h.place, h.issued_date) == ("Hà Nội", None)
 
 
+def test_party_type_line_continued_by_its_issuer():
+    """Hướng dẫn 36: `CHỈ THỊ` / `CỦA BAN THƯỜNG VỤ TỈNH ỦY` / `về …` (Tỉnh ủy Sơn La, 2023)."""
+    text = doc("Số 29-CT/TU", "CHỈ THỊ", agency="TỈNH ỦY SƠN LA\n*",
+               title="CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tăng cường sự lãnh đạo của các cấp ủy đảng")
+    assert header_of(text).header.title == "Về tăng cường sự lãnh đạo của các cấp ủy đảng"
+
+
+def test_type_line_with_an_ocr_speck():
+    h = header_of(doc("Số: 505/QĐ-TTg", "“QUYẾT ĐỊNH", title="Về Ngày Chuyển đổi số quốc gia")).header
+    assert (h.doc_type_code, h.title) == ("QĐ", "Về Ngày Chuyển đổi số quốc gia")
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
