@@ -5,10 +5,14 @@ import re
 import unicodedata
 
 _BLANK = r"[\s.…_,]*"
+# the date words with any tone OCR may give them (`thàng`, `ngảy`, `nắm`): the figures around them decide
+DAY_WORD = r"ng[aàáảãạ]y"
+MONTH_WORD = r"th[aàáảãạ]ng"
+YEAR_WORD = r"n[aăâắằẳẵặấầẩẫậ]m"
 
 DATE_PATTERN = re.compile(
-    rf"ngày{_BLANK}(?P<day>[0-9]{{1,2}})?{_BLANK}tháng{_BLANK}(?P<month>[0-9]{{1,2}})?{_BLANK}"
-    r"năm\s*(?P<year>[0-9]{4})(?![0-9])",
+    rf"{DAY_WORD}{_BLANK}(?P<day>[0-9]{{1,2}})?{_BLANK}{MONTH_WORD}{_BLANK}(?P<month>[0-9]{{1,2}})?{_BLANK}"
+    rf"{YEAR_WORD}\s*(?P<year>[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(
@@ -17,7 +21,7 @@ _NUMERIC_DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
-    r"tháng\s*(?P<month>[0-9]{1,2})\s*(?:[/-]|năm)\s*(?P<year>[0-9]{4})(?![0-9])", re.IGNORECASE
+    rf"{MONTH_WORD}\s*(?P<month>[0-9]{{1,2}})\s*(?:[/-]|{YEAR_WORD})\s*(?P<year>[0-9]{{4}})(?![0-9])", re.IGNORECASE
 )
 _PATTERNS = (DATE_PATTERN, _NUMERIC_DATE, _MONTH_YEAR)
 

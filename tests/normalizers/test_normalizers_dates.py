@@ -124,3 +124,11 @@ def test_find_dates_does_not_split_spelled_date() -> None:
 
 def test_find_dates_none() -> None:
     assert find_dates("Số: 09/2009/NQ-HĐND, năm 2025") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tà Nội, ngày 27 thàng 5 năm 2026", (2026, 5, 27)),  # OCR of a Party guide's date line (VPTW, 2026)
+    ("ngảy 5 tháng 6 nắm 2020", (2020, 6, 5)),
+])
+def test_date_words_with_tones_ocr_shifted(text, expected):
+    assert parse_vn_date(text) == expected
