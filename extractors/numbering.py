@@ -59,7 +59,7 @@ def next_roman(roman: str | None) -> str | None:
 
 # Tesseract reads Roman numerals as letters: II → H, Il, ]I; III → HI, Ill, IIl; IV → lV.
 _ROMAN_LOOKALIKE = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "L": "I", "]": "I", "[": "I",
-                                  "i": "I", "v": "V", "x": "X"})
+                                  "i": "I", "v": "V", "x": "X", "Ì": "I", "Í": "I", "Î": "I", "Ï": "I"})
 # Glyphs it gives for runs of upright strokes with touching serifs (II → n, III → m, Im, HI).
 _STROKES = frozenset("Il1|!][iHnm")
 

@@ -112,8 +112,8 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str
     if _NAMED_BARE.match(text):
         return "Phụ lục", "named:phụ lục", "", ""
     m = _NUMBERED.match(text)
-    if not m and ln.conf is not None:  # OCR reads `3. Đánh giá` as `3, Đánh giá`
-        m = _NUMBERED.match(re.sub(r"^(\d{1,2}),\s", r"\1. ", text))
+    if not m and ln.conf is not None:  # OCR reads `3. Đánh giá` as `3, Đánh giá` and `I.` as `Ì.` (a speck above)
+        m = _NUMBERED.match(re.sub(r"^(\d{1,2}),\s", r"\1. ", re.sub(r"^[ÌÍÎÏ](?=[IVX]*\s*\.)", "I", text)))
     if not m:
         return None
     number, rest = m["n"], m["rest"]

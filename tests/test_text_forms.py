@@ -634,6 +634,17 @@ def test_number_read_with_low_ocr_confidence_is_taken_for_handwriting(conf, numb
     assert ("number_unreadable" in [w.code for w in doc.warnings]) == (number is None)
 
 
+def test_roman_one_read_with_a_speck_above():
+    """Sở Tài chính Đắk Nông's price report (2019), OCR: `Ì. Tổng quan chung …` is section I."""
+    from pipeline.run import extract_pages
+
+    page = _ocr_page([("SỞ TÀI CHÍNH", 95.0), ("Số: 113/BC-STC", 95.0), ("BÁO CÁO", 95.0),
+                      ("Giá thị trường tháng 05/2019", 95.0), ("Ì. Tổng quan chung về tình hình giá", 90.0),
+                      ("Chỉ số giá tiêu dùng tăng.", 95.0), ("II. Tình hình quản lý giá", 95.0)])
+    doc = extract_pages([page], Source(path="x.pdf", sha256=""), correct=False)
+    assert [s.number for s in doc.sections] == ["I", "II"]
+
+
 def test_office_under_its_parent_body_is_named_after_it():
     h = _doc("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 45/VP-NC\nLâm Đồng, ngày 02 tháng 02 năm 2026\n"
              "V/v công bố Chỉ số cải cách hành chính\n\nKính gửi: Các sở, ngành.\n").header
