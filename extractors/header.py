@@ -47,7 +47,7 @@ _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _TITLE_STOP = re.compile(
     r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
-    r"([IVXLC]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
+    r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
 _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
