@@ -49,7 +49,7 @@ _TITLE_STOP = re.compile(
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
-_APPENDIX = re.compile(r"^Phụ\s+lục(\s+([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)
+_APPENDIX = re.compile(r"^Phụ\s+lục(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
 _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
@@ -376,7 +376,9 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
         return []
     start = 1 if lines and _APPENDIX.match(lines[0].text) else 0
     taken: list[Line] = []
-    for ln in lines[start : start + 4]:
+    for ln in lines[start : start + 5]:
+        if sum(ch.isalpha() for ch in ln.text) < 2:
+            continue  # a speck between two lines of the heading
         if not is_all_caps(ln.text) or _TITLE_STOP.match(ln.text) or ag.starts_with_agency(ln.text):
             break
         taken.append(ln)
@@ -452,7 +454,7 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
         if ln.no >= stop:
             break
         text = ag.strip_motto(ln.text)
-        if text and is_all_caps(text) and not ag.is_motto(text) and not ag.is_rule(text):
+        if text and is_all_caps(text) and not ag.is_motto(text) and not ag.is_rule(text) and not _APPENDIX.match(text):
             texts.append(text)
     groups = ag.group_agency_lines(texts)
     if not groups:

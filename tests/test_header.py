@@ -352,6 +352,15 @@ def test_type_line_with_an_ocr_speck():
     assert (h.doc_type_code, h.title) == ("QĐ", "Về Ngày Chuyển đổi số quốc gia")
 
 
+def test_appendix_heading_typed_without_a_space_and_with_a_speck_inside():
+    """Trường Đại học Việt Nhật's Phụ lục (2024): `PHỤ LỤC1`, the heading's two lines with a speck between."""
+    text = ("PHỤ LỤC1\nBẢNG THAM CHIẾU QUY ĐỔI CHỨNG CHỈ NGOẠI NGỮ\n'\nVỚI YÊU CẦU CHUẨN ĐẦU RA\n"
+            "(Kèm theo Hướng dẫn số 259/HD-ĐHVN của Hiệu trưởng)\n1. Tiếng Anh\n")
+    h = header_of(text).header
+    assert h.title.lower() == "bảng tham chiếu quy đổi chứng chỉ ngoại ngữ với yêu cầu chuẩn đầu ra"
+    assert h.issuing_body is None
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
