@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from extractors.columns import reading_order
 
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
+# a blank left for the number or the day to be filled in by hand or by the signing system
+_BLANK_LEFT = re.compile(r"(?:\bngày|\btháng|\bSố\s*:?)$", re.I)
+_BLANK_RIGHT = re.compile(r"(?:tháng|năm)\b|/", re.I)
 _TABLE_MIN_SEGMENTS = 3
 _TABLE_MIN_LINES = 3
 _TABLE_MAX_GAP = 2
@@ -31,7 +34,13 @@ class TextSegment:
 
 
 def segments(raw: str, line: int) -> list[TextSegment]:
-    return [TextSegment(line, m.start(), m.end()) for m in _SEGMENT.finditer(raw)]
+    out: list[TextSegment] = []
+    for m in _SEGMENT.finditer(raw):
+        if out and _BLANK_LEFT.search(raw[out[-1].x0:out[-1].x1]) and _BLANK_RIGHT.match(raw, m.start()):
+            out[-1] = TextSegment(line, out[-1].x0, m.end())  # `ngày      tháng 8`: a day left blank, no gap
+        else:
+            out.append(TextSegment(line, m.start(), m.end()))
+    return out
 
 
 def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:

@@ -40,6 +40,9 @@ _LEGAL_BASIS = re.compile(
 # Title lines of the corpus pages sit 0–0.4 line heights apart; the body starts 1.2–2.9 below (a rule, a space)
 _TITLE_GAP = 0.8
 _STRAY_MARKS = " \"“”'‘’.,:;-_*"  # OCR specks around a type line (`“QUYẾT ĐỊNH`)
+_SIGNING_TIME = re.compile(r"Thời gian ký\s*:?\s*(?:(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})|"
+                           r"(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2}))")
+_PRINTED_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
 _OPEN_END = re.compile(r"\b(của|và|về|cho|với|tại|theo|từ|đến|trong|trên|các|những|đối với|thuộc)$", re.I)
 _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
@@ -76,6 +79,8 @@ def extract_header(layout: Layout) -> HeaderResult:
     head = lines[:type_idx] if type_idx is not None else _head_without_type_line(lines)
     number_line = _read_number(head, h, meta, warnings)
     _read_place_date(head, number_line, h, meta, warnings)
+    if any(w.code == "date_incomplete" for w in warnings):
+        _date_from_signing(layout, h, warnings)
     _read_type(lines, type_idx, h, meta, warnings)
     title_lines = _read_title(lines, type_idx, h, vocab, number_line)
     title_end = (title_lines[-1].no if title_lines else (lines[type_idx].no if type_idx is not None else 0))
@@ -286,6 +291,26 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         year, month, day = parse_vn_date(meta["date"][0])
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = meta["date"][1].span()
+
+
+def _date_from_signing(layout: Layout, h: Header, warnings: list[Warning]) -> None:
+    """A digitally signed document whose day was left blank (`ngày   tháng 8 năm 2026`): the signing
+    stamp's `Thời gian ký: 28/08/2026 …` gives it, when its year (and month, if printed) agree."""
+    if (where := h.provenance.get("issued_date")) is None or where.confidence is not None:
+        return  # on a scan a blank is a handwritten day: the stamp may be another copy's
+    month = _PRINTED_MONTH.search(layout.text[where.start:where.end] if where.end else "")
+    for ln in layout.lines:
+        if not (m := _SIGNING_TIME.search(ln.text)):
+            continue
+        day, mon, year = (int(m["d"]), int(m["m"]), int(m["y"])) if m["d"] else (int(m["d2"]), int(m["m2"]),
+                                                                                  int(m["y2"]))
+        if year != h.issued_year or (month and int(month[1]) != mon):
+            return
+        h.issued_date = to_iso(year, mon, day)
+        h.provenance["issued_date"] = ln.span()
+        warnings.append(Warning(code="date_from_signature", span=ln.span(), message=(
+            f"The day is blank in the place-date line; taken from the signing stamp '{ln.text.strip()}'.")))
+        return
 
 
 def _known_place(place: str, ln: Line, warnings: list[Warning]) -> str:

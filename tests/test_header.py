@@ -212,6 +212,17 @@ def test_place_and_date(date_line, place, iso, year):
     assert (h.place, h.issued_date, h.issued_year) == (place, iso, year)
 
 
+@pytest.mark.parametrize(("stamp", "date"), [("Thời gian ký: 28/08/2026 08:51:03", "2026-08-28"),
+                                             ("Thời gian ký: 2026-08-28T08:51:03+07:00", "2026-08-28"),
+                                             ("Thời gian ký: 28/09/2026 08:51:03", None)])
+def test_blank_day_taken_from_the_signing_stamp(stamp, date):
+    """A digitally signed report: `ngày   tháng 8 năm 2026` in the body, the day only in the stamp; a stamp
+    of another month is another copy's."""
+    h = header_of(doc("Số:    /BC-SNNMT", "BÁO CÁO", date="Lâm Đồng, ngày    tháng 8 năm 2026",
+                      body=f"I. KẾT QUẢ\n\nĐạt.\n\nKý bởi: Sở Nông nghiệp và Môi trường\n{stamp}\n")).header
+    assert (h.issued_year, h.issued_date) == (2026, date)
+
+
 def test_blank_day_and_month_keep_only_the_year_and_warn():
     result = header_of(doc("Số:    /KH-UBND", date="Huyện Dương Minh Châu, ngày tháng năm 2022"))
     h = result.header

@@ -634,6 +634,18 @@ def test_number_read_with_low_ocr_confidence_is_taken_for_handwriting(conf, numb
     assert ("number_unreadable" in [w.code for w in doc.warnings]) == (number is None)
 
 
+def test_layout_text_with_the_number_and_day_left_blank():
+    """`pdftotext -layout` of a digitally signed report: the blanks are runs of spaces, not column gaps;
+    the signing stamp gives the day."""
+    text = ("UBND TỈNH LÂM ĐỒNG                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG                      Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số:       /BC-SNNMT                    Lâm Đồng, ngày       tháng 8 năm 2026\n\n"
+            "                                  BÁO CÁO\n                Kết quả thực hiện nhiệm vụ tháng 8\n\n"
+            "     I. KẾT QUẢ\n     Đạt.\nKý bởi: Sở Nông nghiệp và Môi trường\nThời gian ký: 28/08/2026 08:51:03\n")
+    h = _doc(text).header
+    assert (h.number, h.symbol, h.place, h.issued_date) == (None, "BC-SNNMT", "Lâm Đồng", "2026-08-28")
+
+
 def test_roman_one_read_with_a_speck_above():
     """Sở Tài chính Đắk Nông's price report (2019), OCR: `Ì. Tổng quan chung …` is section I."""
     from pipeline.run import extract_pages
