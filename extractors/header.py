@@ -363,7 +363,17 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
         return _vv_title(lines, h, number_line) or _heading_title(lines, h, vocab, number_line)
     type_line = lines[type_idx]
     inline = _title_on_type_line(type_line.text)
-    taken: list[Line] = []
+    taken = _title_lines(lines, type_idx, inline)
+    title = _title_text([p for p in [inline, *(ln.text for ln in taken)] if p], vocab)
+    if title:
+        h.title = title
+        h.provenance["title"] = (type_line if inline else taken[0]).span()
+    return taken
+
+
+def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
+    """The lines under the type line that make the trích yếu."""
+    type_line, taken = lines[type_idx], []
     first = type_idx + 1 + (type_idx + 1 < len(lines) and _issuer_line(lines[type_idx + 1].text))
     for ln in lines[first : type_idx + 15]:  # a title citing several circulars runs to ten lines
         text = ln.text
@@ -376,14 +386,14 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
         if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):
             break
         taken.append(ln)
-    parts = [p for p in [inline, *(ln.text for ln in taken)] if p]
-    caps = next((k for k, p in enumerate(parts) if not is_all_caps(p)), len(parts))
-    title = " ".join(parts[:caps]).strip(" :.")  # caps lines in sentence case, a bracketed line as printed
-    title = " ".join([recase(title, vocab) if title else "", *parts[caps:]]).strip(" :.")
-    if title:
-        h.title = title
-        h.provenance["title"] = (type_line if inline else taken[0]).span()
     return taken
+
+
+def _title_text(parts: list[str], vocab: CaseVocab) -> str:
+    """One line of the title: its caps lines in sentence case, a bracketed line after them as printed."""
+    caps = next((k for k, p in enumerate(parts) if not is_all_caps(p)), len(parts))
+    head = " ".join(parts[:caps]).strip(" :.")
+    return " ".join([recase(head, vocab) if head else "", *parts[caps:]]).strip(" :.")
 
 
 def _title_on_type_line(text: str) -> str:
