@@ -53,6 +53,7 @@ _TITLE_STOP = re.compile(
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
+_APPENDIX_TITLED = re.compile(r"^Phụ\s*lục\s*(?:[IVXLC]+|\d{1,2}|[A-Z])?\s*[.:\-–]\s*(?P<title>[^\W\d].{5,})$", re.I)
 _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
@@ -406,7 +407,11 @@ def _title_on_type_line(text: str) -> str:
 
 def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Line | None) -> list[Line]:
     """A document with no header block (an appendix or a table sent alone): its title is the capitalised
-    heading it opens with, after a `Phụ lục …` line if any."""
+    heading it opens with, after a `Phụ lục …` line if any, or on that line (`Phụ lục 2. Lịch trình …`)."""
+    if lines and (m := _APPENDIX_TITLED.match(lines[0].text)):
+        h.title = m["title"].strip(" :.")
+        h.provenance["title"] = lines[0].span(m.start("title"))
+        return [lines[0]]
     if number_line is not None or any(ag.is_motto(ln.text) for ln in lines[:8]):
         return []
     start = 1 if lines and _APPENDIX.match(lines[0].text) else 0

@@ -372,6 +372,14 @@ def test_appendix_heading_typed_without_a_space_and_with_a_speck_inside():
     assert h.issuing_body is None
 
 
+def test_appendix_titled_on_its_own_line_under_a_signing_stamp():
+    """Trường Đại học Việt Nhật's Phụ lục 2 (2025): the heading on the `Phụ lục` line, the stamp's number beside."""
+    text = ("Phụ lục 2. Lịch trình đào tạo dành cho sinh viên Khóa VJU2024\nSố: 840/ĐHVN-ĐT\n"
+            "Thời gian ký: 08/08/2025 11:32:57 +07:00\nTT\tThời gian\tNội dung\n1\t04/08/2025\tĐăng ký học phần\n")
+    h = header_of(text).header
+    assert (h.title, h.reference) == ("Lịch trình đào tạo dành cho sinh viên Khóa VJU2024", "840/ĐHVN-ĐT")
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
