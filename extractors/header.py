@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from extractors import agency as ag
 from extractors.casing import CaseVocab, expand_abbreviations, recase
 from extractors.doc_types import DocNumber, parse_doc_number, type_by_code, type_by_letters, type_by_name
+from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
@@ -386,8 +387,18 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
             break
         if not taken and _TITLE_STOP.match(text) and not text.startswith(("Thực hiện", "Về", "Theo")):
             break
+        if not taken and not inline and _body_sentence(text):
+            break  # a giấy mời without trích yếu: `Ủy ban nhân dân tỉnh tổ chức buổi làm việc …` is the body
         taken.append(ln)
     return taken
+
+
+def _body_sentence(text: str) -> bool:
+    """A sentence whose subject is a body (`Ủy ban nhân dân tỉnh tổ chức …`): a trích yếu is a noun phrase."""
+    if is_all_caps(text):
+        return False
+    ents = find_entities(text, ("ORG",))
+    return bool(ents) and ents[0].start == 0
 
 
 def _title_text(parts: list[str], vocab: CaseVocab) -> str:

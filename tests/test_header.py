@@ -380,6 +380,14 @@ def test_appendix_titled_on_its_own_line_under_a_signing_stamp():
     assert (h.title, h.reference) == ("Lịch trình đào tạo dành cho sinh viên Khóa VJU2024", "840/ĐHVN-ĐT")
 
 
+def test_invitation_without_a_subject_has_no_title():
+    """A giấy mời of UBND Lâm Đồng (2025): the body starts under GIẤY MỜI with the inviting body as subject."""
+    text = doc("Số: 560/GM-UBND", "GIẤY MỜI", agency=UBND_BAC_KAN,
+               title="Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo.",
+               body="1. Chủ trì: Đồng chí Phó Chủ tịch UBND tỉnh.\n")
+    assert header_of(text).header.title is None
+
+
 def test_words_qualifying_the_type_are_not_a_title():
     text = doc("Số: 12/KH-UBND", "KẾ HOẠCH LIÊN TỊCH", title="Phối hợp tuyên truyền pháp luật năm 2025")
     assert header_of(text).header.title == "Phối hợp tuyên truyền pháp luật năm 2025"
