@@ -17,7 +17,9 @@ from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_
 from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse_number
 from pipeline.model import Row, Table, Warning
 
-_STT = re.compile(r"^\(?([IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\)?[.)\-]?$")
+# `1`, `1.2.3`, `II`, `A`, `a`, and compound outline numbers (`I.A.2`, `II.B`)
+_STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
+                  r"\)?[.)\-]?$")
 _NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]\s+(?=\S)")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 # `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
@@ -216,7 +218,10 @@ def _is_column_number_row(texts: list[str]) -> bool:
 
 
 def _looks_like_data(texts: list[str]) -> bool:
-    return bool(_STT.match(texts[0])) and any(parse_number(t) is not None for t in texts[2:])
+    """A row number, then figures; or a row number with a digit in it (`2`, `I.A.2`), which no header has."""
+    if not _STT.match(texts[0]):
+        return False
+    return any(ch.isdigit() for ch in texts[0]) or any(parse_number(t) is not None for t in texts[2:])
 
 
 def _split_header(grid: list[RawRow]) -> tuple[list[RawRow], list[RawRow]]:

@@ -246,3 +246,12 @@ def test_price_index_table_without_stt_column_and_with_point_decimals():
     assert rows == [("", "CHỈ SỐ GIÁ TIÊU DÙNG", [110.51, 99.79]),
                     ("I", "Hàng ăn và dịch vụ ăn uống", [115.18, 100.09]),
                     ("1", "Lương thực", [116.56, 100.49]), ("2", "Thực phẩm", [115.72, 99.99])]
+
+
+def test_text_table_continued_without_its_header_and_outline_numbers():
+    """Văn phòng Đoàn ĐBQH và HĐND Thanh Hóa's task list (2026): rows numbered `I.A.1`, no figures, the
+    next page's piece starting with a row (no header): one table, no row taken for a header."""
+    text = ("STT\tNhiệm vụ\tSản phẩm\nI.A.1\tChỉ đạo, điều hành\tVăn bản chỉ đạo\n"
+            "I.A.2\tXem xét, ký ban hành văn bản\tVăn bản đã ký\n\f\n"
+            "I.A.3\tChủ trì các cuộc họp\tThông báo kết luận\nI.A.4\tĐánh giá, xếp loại công chức\tPhiếu đánh giá\n")
+    assert [r.stt for r in table_of(text).rows] == ["I.A.1", "I.A.2", "I.A.3", "I.A.4"]
