@@ -189,6 +189,12 @@ def test_party_department_is_named_after_its_committee():
     assert (h.issuing_body, h.parent_body) == ("Ban Tổ chức Thành ủy Hà Nội", "Thành ủy Hà Nội")
 
 
+def test_board_of_a_fund_is_named_after_the_fund():
+    h = header_of(doc("Số: 01/NQ-HĐQL", "NGHỊ QUYẾT",
+                      agency="QUỸ CƠ HỘI CHO PHỤ NỮ LÀM\nKINH TẾ TỈNH ĐẮK NÔNG\nHỘI ĐỒNG QUẢN LÝ")).header
+    assert h.issuing_body == "Hội đồng quản lý Quỹ cơ hội cho phụ nữ làm kinh tế tỉnh Đắk Nông"
+
+
 def test_department_takes_the_place_of_its_parent():
     h = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ")).header
     assert h.issuing_body == "Sở Nội vụ tỉnh Lâm Đồng"
