@@ -23,7 +23,8 @@ from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date,
 from normalizers.dates import DAY_WORD, MONTH_WORD
 from pipeline.model import Header, Receipt, Warning
 
-_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))Số\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
+# `Sô:` is how OCR often reads `Số:`
+_NUMBER_LINE = re.compile(r"(?:^|(?<=\s))S[ốô]\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
 # `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`)
 _PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:{DAY_WORD}|{MONTH_WORD}))", re.I)
 _STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)

@@ -63,6 +63,11 @@ def test_cong_van_has_no_type_part_and_a_vv_title():
     assert not h.title.startswith("V/v")
 
 
+def test_number_line_read_by_ocr_as_so_with_a_circumflex():
+    h = header_of(doc("mơ Sô:40/HCCV", type_line="", title="", body="Kính gửi: Sở Tư pháp tỉnh Lâm Đồng\n")).header
+    assert (h.number, h.symbol, h.doc_type_code) == ("40", "HCCV", "CV")
+
+
 def test_cong_van_subject_read_by_ocr_as_v_x():
     h = header_of(doc("Số: 651/SLĐTBXH-VP\nV/x thực hiện đầy đủ pháp luật tố tụng hành chính", type_line="",
                       title="", body="Kính gửi: Phòng Chuyên môn\n")).header
