@@ -481,6 +481,9 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
             title = _VV.sub("", " ".join(x.text for x in taken)).strip().rstrip(" .;")
             h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
+            if h.doc_type_code != "CV" and h.symbol and not h.symbol.startswith("CV"):
+                # only a công văn has a `V/v` subject: `1802/CT-THNVDT` is Cục Thuế's, not a Chỉ thị
+                h.doc_type, h.doc_type_code = "Công văn", "CV"
             return taken
     return []
 

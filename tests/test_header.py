@@ -63,6 +63,13 @@ def test_cong_van_has_no_type_part_and_a_vv_title():
     assert not h.title.startswith("V/v")
 
 
+def test_cong_van_whose_symbol_starts_with_an_agency_code():
+    """Cục Thuế Quảng Ninh (2015): `1802/CT-THNVDT` begins with the agency's code, not the type Chỉ thị."""
+    h = header_of(doc("Số: 1802/CT-THNVDT\nV/v hướng dẫn quyết toán thuế", type_line="", title="",
+                      body="Kính gửi: Các Chi cục Thuế\n")).header
+    assert (h.doc_type_code, h.title) == ("CV", "Hướng dẫn quyết toán thuế")
+
+
 def test_number_line_read_by_ocr_as_so_with_a_circumflex():
     h = header_of(doc("mơ Sô:40/HCCV", type_line="", title="", body="Kính gửi: Sở Tư pháp tỉnh Lâm Đồng\n")).header
     assert (h.number, h.symbol, h.doc_type_code) == ("40", "HCCV", "CV")
