@@ -20,13 +20,13 @@ from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
 from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
-from normalizers.dates import DAY_WORD, MONTH_WORD
+from normalizers.dates import MONTH_WORD
 from pipeline.model import Header, Receipt, Warning
 
 # `Sô:` is how OCR often reads `Số:`
 _NUMBER_LINE = re.compile(r"(?:^|(?<=\s))S[ốô]\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
-# `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`)
-_PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:{DAY_WORD}|{MONTH_WORD}))", re.I)
+# `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`, `ngàx)đ`)
+_PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:ng[aàáảãạ]|{MONTH_WORD}))", re.I)
 _STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)
 _STAMP_FIELD = re.compile(r"^(Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*[:.]?", re.I)
 _META_KEYS = {

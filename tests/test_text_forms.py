@@ -442,7 +442,8 @@ def test_deputy_line_with_specks():
         ("Trần Hoàng Tuấn", "Phó Chủ tịch", ["KT. Chủ tịch"])]
 
 
-@pytest.mark.parametrize("line", ["Lâm Đồng, ngày DŠ tháng l1 năm 2025", "Quảng Ngãi, ngày $3 tháng 0] năm 2025"])
+@pytest.mark.parametrize("line", ["Lâm Đồng, ngày DŠ tháng l1 năm 2025", "Quảng Ngãi, ngày $3 tháng 0] năm 2025",
+                                  "Hà Nội, ngàx)đthángDj năm 2025"])
 def test_handwritten_day_unreadable_keeps_place_and_printed_year(line):
     doc = _doc(f"ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\n{line}\n\nQUYẾT ĐỊNH\nVề việc ban hành quy chế\n\n"
                "Điều 1. Ban hành.\n")
