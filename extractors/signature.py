@@ -348,6 +348,8 @@ def _wraps(item: str, nxt: str) -> bool:
         return False
     if nxt[:1].islower():
         return True
+    if item.rstrip().endswith(",") and not _AUTHORITY.match(nxt) and not starts_with_position(nxt):
+        return True  # `Các Sở: CT, LĐTBXH, TNMT, XD,` / `TTTT, NN&PTNT, GTVT;`: the list of codes goes on
     return not item.rstrip().endswith((";", ".", ":")) and not is_all_caps(nxt) and not _AUTHORITY.match(nxt)
 
 

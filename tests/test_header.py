@@ -479,6 +479,14 @@ def test_recipients_under_a_heading_ocr_misread(heading):
         "Như trên", "UBND tỉnh (báo cáo)", "Lưu: VT, VP"]
 
 
+def test_recipient_wrapped_after_a_comma_onto_a_line_of_codes():
+    """Sở Tài chính Hậu Giang (2023): `- Các Sở: CT, LĐTBXH, TNMT, XD,` / `TTTT, NN&PTNT, GTVT;`."""
+    body = BODY + ("Nơi nhận:\n- Văn phòng UBND tỉnh;\n- Các Sở: CT, LĐTBXH, TNMT, XD,\nTTTT, NN&PTNT, GTVT;\n"
+                   "- Lưu: VT.\n")
+    assert header_of(doc("Số: 01/BC-STC", body=body)).header.recipients == [
+        "Văn phòng UBND tỉnh", "Các Sở: CT, LĐTBXH, TNMT, XD, TTTT, NN&PTNT, GTVT", "Lưu: VT"]
+
+
 def test_archive_line_of_the_other_column_is_no_signer():
     """OCR interleaves Nơi nhận with the signature: `- Lưu VPLĐLSVN.` starts with a surname, but an acronym
     among proper-case words is no name."""
