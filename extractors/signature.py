@@ -319,13 +319,15 @@ def _headless_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
     if end is None:
         return [], []
     start = end
-    while start > 0 and _BULLET.match(lines[start - 1].text):
+    # back over the bullets, and over the specks of a seal or signature OCR put between them (`› TỊCH`)
+    while start > 0 and (_BULLET.match(lines[start - 1].text) or (
+            len(lines[start - 1].text) <= 15 and start > 1 and _BULLET.match(lines[start - 2].text))):
         start -= 1
-    if end - start < 1:
+    run = [ln for ln in lines[start:end + 1] if _BULLET.match(ln.text)]
+    if len(run) < 2:
         return [], []
-    run = lines[start:end + 1]
     names = [_clean_recipient(ln.text) for ln in run]
-    return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], run
+    return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], lines[start:end + 1]
 
 
 def _speck_between(line: Line, following: list[Line]) -> bool:

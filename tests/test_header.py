@@ -479,6 +479,14 @@ def test_recipients_under_a_heading_ocr_misread(heading):
         "Như trên", "UBND tỉnh (báo cáo)", "Lưu: VT, VP"]
 
 
+def test_headless_recipients_with_seal_specks_between():
+    """Liên đoàn Luật sư (2025), OCR: the heading lost, the signer's column read as specks between bullets."""
+    body = BODY + ("Nhiên\n- Như trên;\n› TỊCH\n- Bộ Tư pháp (để b/c);\n„ii „CHỦ\n- Sở Nội vụ tỉnh Lâm Đồng;\n"
+                   "- Lưu VPLĐLSVN.\n")
+    assert header_of(doc("Số: 562/LĐLSVN-BTV", body=body)).header.recipients == [
+        "Như trên", "Bộ Tư pháp (để b/c)", "Sở Nội vụ tỉnh Lâm Đồng", "Lưu VPLĐLSVN"]
+
+
 def test_recipient_wrapped_after_a_comma_onto_a_line_of_codes():
     """Sở Tài chính Hậu Giang (2023): `- Các Sở: CT, LĐTBXH, TNMT, XD,` / `TTTT, NN&PTNT, GTVT;`."""
     body = BODY + ("Nơi nhận:\n- Văn phòng UBND tỉnh;\n- Các Sở: CT, LĐTBXH, TNMT, XD,\nTTTT, NN&PTNT, GTVT;\n"
