@@ -87,7 +87,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     _read_type(lines, type_idx, h, meta, warnings)
     title_lines = _read_title(lines, type_idx, h, vocab, number_line)
     title_end = (title_lines[-1].no if title_lines else (lines[type_idx].no if type_idx is not None else 0))
-    _read_agencies([ln for ln in head if ln not in title_lines], number_line, h, vocab)
+    _read_agencies([ln for ln in head if ln not in title_lines], number_line, h, vocab, warnings)
     layout.claim(head, "header")
     layout.claim(title_lines, "title")
     if type_idx is not None:
@@ -502,7 +502,8 @@ def _below(above: Line, ln: Line) -> bool:
     return 0 <= ln.bbox[1] - above.bbox[3] < height and overlap > 0.5 * (ln.bbox[2] - ln.bbox[0])
 
 
-def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab: CaseVocab) -> None:
+def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab: CaseVocab,
+                   warnings: list[Warning]) -> None:
     stop = number_line.no if number_line else (head[-1].no + 1 if head else 0)
     texts = []
     for ln in head:
@@ -518,6 +519,17 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
     h.parent_body = names[-2] if len(names) > 1 else None
     h.issuing_body = ag.with_parent_place(names[-1], h.parent_body)
     h.provenance["issuing_body"] = head[0].span()
+    if restored := _marks_restored(" ".join(texts), h.issuing_body):
+        warnings.append(Warning(code="agency_marks_restored", span=head[0].span(), message=(
+            f"Words of the issuing body read with other marks ({', '.join(restored)}) were taken as written in "
+            f"the lists of agency heads, units and provinces: '{h.issuing_body}'.")))
+
+
+def _marks_restored(read: str, name: str) -> list[str]:
+    """Words of `name` that stand in `read` only with other marks (`SƠ` → `Sở`, `Hỗ` → `Hồ`)."""
+    as_read = set(read.lower().split())
+    folded = {fold_diacritics(w) for w in as_read}
+    return [w for w in name.split() if w.lower() not in as_read and fold_diacritics(w.lower()) in folded]
 
 
 def _attached_parts(layout: Layout) -> list[int]:

@@ -187,6 +187,13 @@ def test_agency_names_read_by_ocr(agency, issuing, parent):
     assert (h.issuing_body.lower(), h.parent_body) == (issuing.lower(), parent)
 
 
+def test_agency_marks_restored_with_a_warning():
+    result = header_of(doc("Số: 113/BC-STC", agency="UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH"))
+    assert "agency_marks_restored" in codes(result)
+    clean = header_of(doc("Số: 125/KH-SNV", agency="UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ"))
+    assert "agency_marks_restored" not in codes(clean)
+
+
 def test_party_cell_under_its_party_committee_with_a_handwritten_number():
     """A chi bộ's giấy mời (Đắk Lắk, 2025): `Số: 01- GM/CBIOC` with the 01 written by hand (OCR: `O4`)."""
     agency = "ĐẢNG BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ\nCHI BỘ TRUNG TÂM\nĐIỀU HÀNH ĐÔ THỊ THÔNG MINH\n*"
