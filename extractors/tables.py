@@ -18,6 +18,7 @@ from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse
 from pipeline.model import Row, Table, Warning
 
 # `1`, `1.2.3`, `II`, `A`, `a`, and compound outline numbers (`I.A.2`, `II.B`)
+_COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")
 _NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]\s+(?=\S)")
@@ -208,7 +209,9 @@ def _line_of(block: TableBlock, tr) -> Line:
 
 
 def _is_column_number_row(texts: list[str]) -> bool:
-    """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one."""
+    """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one;
+    a computed column gives its formula after its number (`(7)=(6)÷5`, `5=3+4`)."""
+    texts = [_COLUMN_FORMULA.sub(r"\1", t) for t in texts]
     vals = [t.strip("().|;: ") for t in texts if t.strip("().|;: ")]
     digits = [v for v in vals if v.isdigit()]
     short = all(len(v) <= 3 and (v.isdigit() or v.isalpha()) for v in vals)

@@ -20,11 +20,13 @@ from pipeline.positioned import GridCell, TableGrid, Word
 
 MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signature stamp's text)
 MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45
+SLIVER = 7.0  # points: rulings closer than this are one double-drawn border, not a column
 MIN_MARKED = 0.3  # share of words with a Vietnamese mark; real pages 0.65–0.93, mark-less OCR layers ~0
 _BBOX_WORD = re.compile(
     r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">'
     r"(?P<text>[^<]*)</word>"
 )
+Box = tuple[float, float, float, float]
 _BOLD = re.compile(r"bold|black|heavy|semibold|,b\b|-b\b", re.I)
 _ITALIC = re.compile(r"italic|oblique|,i\b|-i\b", re.I)
 
@@ -131,9 +133,9 @@ def _has_ruling_grid(page: pdfplumber.page.Page) -> bool:
 def _plumber_grid(table, page_words: list[Word], number: int) -> TableGrid | None:
     """Cells from pdfplumber's table finder; each page word goes to the cell holding its centre."""
     rows: list[list[GridCell | None]] = []
-    for row in table.rows:
+    for row in _snapped_columns([row.cells for row in table.rows]):
         cells: list[GridCell | None] = []
-        for bbox in row.cells:
+        for bbox in row:
             if bbox is None:
                 cells.append(None)
                 continue
@@ -144,6 +146,39 @@ def _plumber_grid(table, page_words: list[Word], number: int) -> TableGrid | Non
                                   bold=bool(words) and all(w.bold for w in words)))
         rows.append(cells)
     return TableGrid(number, tuple(table.bbox), rows, "pdfplumber") if rows else None
+
+
+def _snapped_columns(rows: list[list[Box | None]]) -> list[list[Box | None]]:
+    """Rows of cell boxes on one set of column edges. Word exports draw a cell's border as two or three
+    close rulings, so pdfplumber sees sliver columns a few points wide between the real ones; edges
+    closer than SLIVER are one edge, and a sliver cell (both its edges on one) is no cell."""
+    edges = sorted({round(x, 1) for row in rows for box in row if box for x in (box[0], box[2])})
+    clusters: list[float] = []  # the first edge of each run of close edges
+    column_of: dict[float, int] = {}
+    for previous, x in zip([None, *edges], edges):
+        if previous is None or x - previous > SLIVER:
+            clusters.append(x)
+        column_of[x] = len(clusters) - 1
+    width = len(clusters) - 1
+    snapped: list[list[Box | None]] = []
+    for row in rows:
+        out: list[Box | None] = [None] * width
+        for box in row:
+            if box is None:
+                continue
+            start, end = column_of[round(box[0], 1)], column_of[round(box[2], 1)]
+            if end > start and out[start] is None:
+                out[start] = box
+            elif end > start:  # two boxes start on one edge: one cell
+                out[start] = _union(out[start], box)
+        snapped.append(out)
+    return snapped
+
+
+def _union(a: Box | None, b: Box) -> Box:
+    if a is None:
+        return b
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 def _cell_text(words: list[Word]) -> str:
