@@ -16,9 +16,13 @@ from extractors.table_checks import table_checks
 from normalizers import parse_amount, to_vnd
 from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
 
+# `Tổng kinh phí: 8.971,98 triệu đồng`, `Tổng kinh phí thực hiện Kế hoạch năm 2024 là 1.250.000.000 đồng`,
+# `Kinh phí dự kiến khoảng 500 triệu đồng`: the lead words, at most a clause of filler, the first amount.
+_AMOUNT = r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|đ|vnđ|vnd)(?![^\W\d_])"
 _TOTAL_STATEMENT = re.compile(
-    r"^\W*(Tổng\s+(kinh\s+phí|dự\s+toán|nguồn\s+vốn|vốn|mức\s+đầu\s+tư|cộng)[^:]{0,60}|Kinh\s+phí\s+thực\s+hiện)"
-    r"\s*:\s*(?P<amount>[\d.,]+\s*\S*\s*đồng)",
+    r"(?<![^\W\d_])(?:tổng\s+(?:kinh\s+phí|dự\s+toán|nguồn\s+vốn|số\s+vốn|vốn|mức\s+đầu\s+tư|cộng|số\s+tiền"
+    r"|chi\s+phí|nhu\s+cầu\s+kinh\s+phí)|kinh\s+phí\s+(?:thực\s+hiện|dự\s+kiến|để\s+thực\s+hiện))"
+    rf"(?P<filler>[^;\n]{{0,100}}?)(?P<amount>{_AMOUNT})",
     re.I,
 )
 _SOURCE = re.compile(
@@ -62,7 +66,7 @@ def extract_budget(layout: Layout, tables: list[Table], header: Header) -> tuple
 def _from_text(layout: Layout) -> Budget | None:
     body = layout.free()
     for i, ln in enumerate(body):
-        m = _TOTAL_STATEMENT.match(ln.text)
+        m = _total_statement(ln.text, body[i + 1 : i + 3])
         if not m:
             continue
         total, unit = parse_amount(m["amount"])
@@ -76,6 +80,20 @@ def _from_text(layout: Layout) -> Budget | None:
                 budget.sources.append(FundingSource(name=name[:1].upper() + name[1:], amount=amount[0],
                                                     span=nxt.span()))
         return budget
+    return None
+
+
+def _total_statement(text: str, following: list) -> re.Match | None:
+    """The first total stated in a sentence that starts on this line (it may wrap over two more lines)."""
+    start = _TOTAL_STATEMENT.search(text)
+    if start is None and not re.search(r"tổng|kinh\s+phí", text, re.I):
+        return None
+    joined = " ".join([text, *(ln.text for ln in following)])
+    for m in _TOTAL_STATEMENT.finditer(joined):
+        if m.start() >= len(text):
+            return None
+        if not re.search(r"[.!?]\s", m["filler"]):  # the amount belongs to the same sentence
+            return m
     return None
 
 

@@ -142,3 +142,32 @@ def test_no_total_anywhere_means_no_budget(body):
     budget, warnings, _ = budget_of(HEAD + body)
     assert budget is None
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "unit"),
+    [
+        ("Tổng kinh phí thực hiện Kế hoạch năm 2024 là 1.250.000.000 đồng (Bằng chữ: Một tỷ hai trăm năm mươi "
+         "triệu đồng).", 1250000000, "đồng"),
+        ("Tổng kinh phí dự kiến khoảng 500 triệu đồng, từ nguồn ngân sách tỉnh.", 500, "triệu đồng"),
+        ("Kinh phí thực hiện: 45.600.000đ.", 45600000, "đồng"),
+        ("Năm 2025, tỉnh được giao với tổng dự toán là 23.997 tỷ đồng, trong đó:", 23997, "tỷ đồng"),
+        # a statement wrapped over lines, as printed
+        ("Tổng kinh phí thực hiện các nhiệm vụ của Đề án giai đoạn\n2026 - 2030 là 12.345,6 triệu đồng.",
+         12345.6, "triệu đồng"),
+    ],
+)
+def test_total_stated_in_a_sentence(sentence, total, unit):
+    budget, _, _ = budget_of(HEAD + sentence + "\n")
+    assert (budget.total, budget.unit, budget.origin) == (total, unit, "text")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Tổng kinh phí được bố trí theo dự toán hằng năm. Năm 2024 đã chi 30 triệu đồng.\n",
+     "Hội đồng nhân dân tỉnh quyết định tổng biên chế năm 2025 là 1.234 người.\n"],
+    ids=["amount-in-another-sentence", "no-money"],
+)
+def test_no_stated_total(body):
+    budget, _, _ = budget_of(HEAD + body)
+    assert budget is None
