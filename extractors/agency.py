@@ -13,7 +13,7 @@ from functools import cache
 
 from extractors.casing import CaseVocab, admin_units, expand_abbreviations, recase
 from extractors.entities import find_entities, patterns
-from extractors.resources import read_csv
+from extractors.resources import read_csv, read_lines
 from normalizers import fold_diacritics
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
@@ -41,6 +41,13 @@ def strip_motto(text: str) -> str:
     """Left column only, when OCR put both header columns on one line."""
     m = _MOTTO_START.search(text)
     return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
+def is_national(name: str) -> bool:
+    """A body of the whole country (Chính phủ, Bộ Tài chính): its name needs no place."""
+    folded = name.strip().lower()
+    ministry = folded.startswith("bộ ") and not folded.startswith("bộ chỉ huy")  # a province's military command
+    return ministry or folded in {b.lower() for b in read_lines("national_bodies.txt")}
 
 
 def starts_with_agency(text: str) -> bool:

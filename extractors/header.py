@@ -48,6 +48,7 @@ _PRINTED_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
 _OPEN_END = re.compile(r"\b(của|và|về|cho|với|tại|theo|từ|đến|trong|trên|các|những|đối với|thuộc)$", re.I)
 _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
+_DATE_WORDS = re.compile(r"\bngày\b.*\b(tháng|năm)\b", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _TITLE_STOP = re.compile(
     r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
@@ -85,7 +86,7 @@ def extract_header(layout: Layout) -> HeaderResult:
     if any(w.code == "date_incomplete" for w in warnings):
         _date_from_signing(layout, h, warnings)
     _read_type(lines, type_idx, h, meta, warnings)
-    title_lines = _read_title(lines, type_idx, h, vocab, number_line)
+    title_lines = _read_title(lines, type_idx, h, vocab, number_line, warnings)
     title_end = (title_lines[-1].no if title_lines else (lines[type_idx].no if type_idx is not None else 0))
     _read_agencies([ln for ln in head if ln not in title_lines], number_line, h, vocab, warnings)
     layout.claim(head, "header")
@@ -361,9 +362,10 @@ def _read_type(lines: list[Line], type_idx: int | None, h: Header, meta: dict, w
 
 
 def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseVocab,
-                number_line: Line | None) -> list[Line]:
+                number_line: Line | None, warnings: list[Warning]) -> list[Line]:
     if type_idx is None:
-        return _vv_title(lines, h, number_line) or _heading_title(lines, h, vocab, number_line)
+        return (_vv_title(lines, h, number_line) or _heading_title(lines, h, vocab, number_line)
+                or _caps_title(lines, h, vocab, number_line, warnings))
     type_line = lines[type_idx]
     inline = _title_on_type_line(type_line.text)
     taken = _title_lines(lines, type_idx, inline)
@@ -439,6 +441,32 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
         return []
     h.title = recase(title, vocab)
     h.provenance["title"] = taken[0].span()
+    return taken
+
+
+def _caps_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Line | None,
+                warnings: list[Warning]) -> list[Line]:
+    """No type line (a portal's copy replaced it by its own sentence, or OCR lost it): the trích yếu is the
+    block of capitals between the number and date lines and the body."""
+    if number_line is None or number_line not in lines:
+        return []
+    taken: list[Line] = []
+    for ln in lines[lines.index(number_line) + 1 : lines.index(number_line) + 10]:
+        text = ln.text
+        if _BODY_START.match(text) or _TITLE_STOP.match(text):
+            break
+        caps = is_all_caps(text) and sum(ch.isalpha() for ch in text) >= 2
+        if caps and not (ag.is_motto(text) or ag.starts_with_agency(text) or _DATE_WORDS.search(text)):
+            taken.append(ln)
+        elif taken:
+            break
+    title = " ".join(ln.text for ln in taken).strip(" :.")
+    if len(title.split()) < 3:
+        return []
+    h.title = recase(title, vocab)
+    h.provenance["title"] = taken[0].span()
+    warnings.append(Warning(code="title_without_type_line", span=taken[0].span(),
+                            message=f"No type line; the capitals under the number taken as the title: '{h.title}'."))
     return taken
 
 
@@ -635,7 +663,7 @@ def _issuer_from_body(layout: Layout, h: Header) -> str | None:
     mentions = [(ln.text, pos, name) for head in heads for ln in layout.free()
                 for pos, name in ag.agency_mentions(ln.text, head)]
     if not mentions:
-        return None
+        return next((head for head in heads if ag.is_national(head)), None)
     where = expand_abbreviations(h.place or "").lower()
 
     def rank(m: tuple[str, int, str]) -> int:
