@@ -109,6 +109,9 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
 
 # ── fixed-width tables ───────────────────────────────────────────────────────────────────────
 
+_STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)$", re.I)
+_HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+[^\W\d]")
+_STT_MAX_INDENT = 8  # characters: the STT column is the table's first
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
 
 
@@ -123,6 +126,7 @@ def table_regions(raws: list[str]) -> list[range]:
             regions[-1] = range(regions[-1].start, i + 1)
         else:
             regions.append(range(i, i + 1))
+    regions = _with_headed_regions(regions, split, raws)
     out = []
     for r in regions:
         start = r.start
@@ -130,6 +134,38 @@ def table_regions(raws: list[str]) -> list[range]:
             start -= 1
         out.append(range(start, r.stop))
     return out
+
+
+def _with_headed_regions(regions: list[range], split: list[list[TextSegment]], raws: list[str]) -> list[range]:
+    """Tables whose rows have one or two columns of text, found from their `STT …` header line down to the
+    first line of prose: their wrapped cells rarely leave three segments on a line (a table found from its
+    rows already is left as found)."""
+    width = max((segs[-1].x1 for segs in split if segs), default=80)
+    found = list(regions)
+    for i, segs in enumerate(split):
+        if len(segs) < 2 or not _STT_HEADER.match(raws[i][segs[0].x0 : segs[0].x1]):
+            continue
+        end = i + 1
+        while end < len(split) and not _prose_line(split[end], raws[end], width):
+            end += 1
+        while end > i + 1 and not split[end - 1]:
+            end -= 1
+        overlaps = any(r.start < end and i < r.stop for r in regions)
+        if not overlaps and any(_numbered(split[k], raws[k]) for k in range(i + 1, end)):
+            found.append(range(i, end))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _prose_line(segs: list[TextSegment], raw: str, width: int) -> bool:
+    """A line of body text after the table: one run of words from the left margin to the right, or a numbered
+    heading (`3. Mô hình …`: a row's wrapped label never starts with a number)."""
+    return len(segs) == 1 and ((segs[0].x0 <= _STT_MAX_INDENT and segs[0].x1 >= 0.85 * width)
+                               or bool(_HEADING.match(raw, segs[0].x0)))
+
+
+def _numbered(segs: list[TextSegment], raw: str) -> bool:
+    """A row's line: its first segment, at the left, is a row number (alone when the cells are centred)."""
+    return bool(segs) and segs[0].x0 <= _STT_MAX_INDENT and bool(_ROW_NUMBER.match(raw[segs[0].x0 : segs[0].x1]))
 
 
 def _header_line(segs: list[TextSegment]) -> bool:
@@ -149,7 +185,8 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     data = _data_lines(split, raws)
     if not data:
         return []
-    cols = _columns([split[i] for i in data if len(split[i]) >= 3] or [split[i] for i in data])
+    wide = [split[i] for i in data if len(split[i]) >= 3]
+    cols = _columns(wide if len(wide) >= 2 else split[_body_start(split, raws, data) :])
     cells = [_assign(segs, cols, raws[k]) for k, segs in enumerate(split)]
     wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
     for k in range(data[0], len(raws)):
@@ -179,9 +216,20 @@ def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:
 
 
 def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
-    numbered = [i for i, segs in enumerate(split)
-                if len(segs) >= 2 and _ROW_NUMBER.match(raws[i][segs[0].x0 : segs[0].x1])]
-    return numbered if len(numbered) >= 2 else [i for i, segs in enumerate(split) if len(segs) >= 3]
+    """Lines holding a row number: with the row's cells, or alone in the STT column (cells centred on it)."""
+    numbered = [i for i, segs in enumerate(split) if _ROW_NUMBER.match(raws[i][segs[0].x0 : segs[0].x1] if segs else "")
+                and (len(segs) >= 2 or segs[0].x0 <= _STT_MAX_INDENT)]
+    headed = any(_STT_HEADER.match(raw.split()[0]) for raw in raws[: numbered[0]] if raw.split()) if numbered else False
+    if len(numbered) < 2 and not headed:
+        numbered = []
+    return numbered or [i for i, segs in enumerate(split) if len(segs) >= 3]
+
+
+def _body_start(split: list[list[TextSegment]], raws: list[str], data: list[int]) -> int:
+    """The first line under the header: after the `STT …` line, else the first row's."""
+    stt = next((k for k in range(data[0]) if split[k] and _STT_HEADER.match(raws[k][split[k][0].x0 : split[k][0].x1])),
+               None)
+    return data[0] if stt is None else stt + 1
 
 
 def _columns(lines: list[list[TextSegment]]) -> list[tuple[int, int]]:

@@ -663,3 +663,39 @@ def test_office_under_its_parent_body_is_named_after_it():
              "V/v công bố Chỉ số cải cách hành chính\n\nKính gửi: Các sở, ngành.\n").header
     assert h.issuing_body == "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng"
     assert h.parent_body == "Ủy ban nhân dân tỉnh Lâm Đồng"
+
+
+# pdftotext -layout of Lâm Đồng's report 181/BC-SNV: a table of two columns of text and one of figures, so
+# no line has three segments; each row number stands alone or with the figures, its label wrapped above
+# and below it; the numbered heading and the paragraph after the table are not rows.
+CENTRED_ROWS = """\
+tuyến. Qua đó, đã hỗ trợ hướng dẫn đối với 3.418 hồ sơ TTHC, cụ thể:
+                                                         Số lượng hồ sơ hỗ
+ TT                     Tên TTHC                        trợ/Tổng hồ sơ trực
+                                                        tuyến/Tổng số hồ sơ
+         Thủ tục đăng ký kết hôn (mã TTHC:
+    1                                                    1.700/2.912/3.141
+         1.000894)
+         Đăng ký thành lập hộ kinh doanh (mã
+    2                                                    1.315/2.342/2.572
+         TTHC: 1.001612)
+         Đăng ký thay đổi nội dung đăng ký hộ kinh
+    3                                                     403/1.096/1.186
+         doanh (mã TTHC: 2.000720)
+         4. Mô hình “Hồ sơ không hẹn”
+      Trong thời gian thí điểm, Văn phòng Đăng ký đất đai tỉnh, các chi nhánh
+Văn phòng Đăng ký đất đai khu vực và các xã, phường, đặc khu đã bố trí cán
+bộ, công chức, viên chức tại Trung tâm Phục vụ hành chính công cấp xã, Bộ
+"""
+
+
+def test_fixed_width_table_found_from_its_stt_header_with_centred_row_numbers():
+    doc = _doc("Biểu 1\n\n" + CENTRED_ROWS)
+    (table,) = doc.tables
+    assert [(r.stt, r.label) for r in table.rows] == [
+        ("1", "Thủ tục đăng ký kết hôn (mã TTHC: 1.000894)"),
+        ("2", "Đăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)"),
+        ("3", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (mã TTHC: 2.000720)"),
+    ]
+    assert table.rows[0].cells[-1] == "1.700/2.912/3.141"
+    assert "4. Mô hình" in doc.text and "Mô hình" not in table.rows[-1].label
