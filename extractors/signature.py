@@ -159,6 +159,32 @@ def _surname_restored(text: str) -> str | None:
     return fixed if is_person_name(fixed) else None
 
 
+@lru_cache(maxsize=1)
+def _given_names_by_letters() -> tuple[frozenset[str], dict[str, str]]:
+    """The syllables names use (surnames too), and the most frequent given-name syllable for each spelling
+    without marks (đ kept apart from d)."""
+    names = read_lines("given_names.txt")
+    by: dict[str, str] = {}
+    for name in names:
+        by.setdefault(_letters(name), name)
+    return frozenset(n.lower() for n in names) | _surnames(), by  # a mother's surname is a middle name
+
+
+def _letters(word: str) -> str:
+    return fold_diacritics(word.lower().replace("đ", "\0")).replace("\0", "đ")
+
+
+def _given_names_restored(name: str) -> str:
+    """`Lê Xuân Hông` → `Lê Xuân Hồng`: a syllable after the surname that no name uses, with the letters of
+    one that names do, OCR read with other marks."""
+    known, by_letters = _given_names_by_letters()
+    words = name.split()
+    if not words or name.isupper():
+        return name
+    fixed = [words[0]] + [w if w.lower() in known else by_letters.get(_letters(w), w) for w in words[1:]]
+    return " ".join(fixed)
+
+
 def _name_candidate(text: str) -> str:
     """A name with OCR specks inside (`Phạm Minh ì Chính`, `Nguyễn Thị 14 Dung`): names have no one-letter
     lower-case word and no word without letters; a name after a title is the name alone; a copy's
@@ -205,6 +231,11 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             if guessed:
                 warnings.append(Warning(code="signer_surname_corrected", span=signer.span, message=(
                     f"Signer's surname read as '{guessed}', taken as '{signer.name}' (the surname list).")))
+            if signer.name and signer.span and signer.span.confidence is not None:  # read by OCR
+                read, signer.name = signer.name, _given_names_restored(signer.name)
+                if signer.name != read:
+                    warnings.append(Warning(code="signer_name_corrected", span=signer.span, message=(
+                        f"Signer's name read as '{read}', taken as '{signer.name}' (the list of name syllables).")))
         used.extend(lines[i : i + n])
         i += n
     return signers, used, warnings

@@ -575,3 +575,19 @@ def test_number_after_a_markless_so_is_read():
     r = header_of(doc("Sô: 01/NQ-LĐVTCT.LĐ", type_line="NGHỊ QUYẾT"))
     assert (r.header.reference, r.header.doc_type_code) == ("01/NQ-LĐVTCT.LĐ", "NQ")
     assert "number_unreadable" not in codes(r)
+
+
+@pytest.mark.parametrize(
+    ("read", "restored"),
+    [("Lê Xuân Hông", "Lê Xuân Hồng"),  # Bộ Tư pháp scan: the grave read as a circumflex alone
+     ("Trương Minh Đuong", "Trương Minh Đương"),  # the horns lost
+     ("Trần Hoàng Tuần", "Trần Hoàng Tuấn"),  # a word, but no name syllable
+     ("Hoàng Viết Nam", "Hoàng Viết Nam"),  # a rare name syllable is kept
+     ("Nguyễn Văn Gấu", "Nguyễn Văn Gấu"),  # letters no listed syllable has: kept
+     ("Võ Nguyễn Hoàng Nam", "Võ Nguyễn Hoàng Nam"),  # a surname as middle name (Nguyên is a name too)
+     ("NGUYỄN VĂN HUNG", "NGUYỄN VĂN HUNG")],  # capitals are left to the caller
+)
+def test_given_name_syllables_read_with_other_marks(read, restored):
+    from extractors.signature import _given_names_restored
+
+    assert _given_names_restored(read) == restored
