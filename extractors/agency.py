@@ -56,8 +56,17 @@ def starts_with_agency(text: str) -> bool:
 
 
 def starts_with_position(text: str) -> bool:
+    """`GIÁM ĐỐC SỞ …`, `TRƯỞNG BAN TUYÊN GIÁO …` (where the body's name overlaps the position's words)."""
     ents = find_entities(text, ("POSITION",))
-    return bool(ents) and ents[0].start == 0
+    if ents and ents[0].start == 0:
+        return True
+    words = text.lower().split()
+    return any(words[: len(p)] == p for p in _position_words())
+
+
+@cache
+def _position_words() -> tuple[list[str], ...]:
+    return tuple(p["id"].lower().split() for p in patterns() if p["label"] == "POSITION")
 
 
 def group_agency_lines(lines: list[str]) -> list[str]:

@@ -123,9 +123,10 @@ def _clean(text: str) -> str:
     return " ".join(words).strip("|[]!;:,. ")
 
 
-def _heads_unit(text: str, signer: Signer) -> bool:
-    """Under `TL. BỘ TRƯỞNG`: `VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG`, a position followed by the unit it heads."""
-    return bool(signer.authority) and not signer.position and starts_with_position(text)
+def _heads_unit(text: str, signer: Signer, first: bool) -> bool:
+    """Under `TL. BỘ TRƯỞNG`, or opening a block: `VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG`, `TRƯỞNG BAN TUYÊN GIÁO
+    TỈNH ỦY`, a position followed by the unit it heads."""
+    return (bool(signer.authority) or first) and not signer.position and starts_with_position(text)
 
 
 def _deputy(text: str, signer: Signer) -> str | None:
@@ -199,6 +200,21 @@ def _junk(text: str) -> bool:
     return len(text) <= 12 and not is_all_caps(text) and not is_person_name(text)
 
 
+def _unit_head_block(lines: list[Line], i: int) -> bool:
+    """A block opened by a position over the unit it heads (`TRƯỞNG BAN TUYÊN GIÁO TỈNH ỦY`), which the
+    lists do not name whole: only with a person's name a few lines below, on the same page."""
+    text = _clean(lines[i].text)
+    if not (is_all_caps(text) and len(text.split()) <= 10 and starts_with_position(text)):
+        return False
+    for ln in lines[i + 1 : i + 6]:
+        if ln.page != lines[i].page:
+            return False
+        candidate = _name_candidate(_clean(ln.text))
+        if is_person_name(candidate) or _surname_restored(candidate):
+            return True
+    return False
+
+
 def _block_start(line: Line, nxt: Line | None) -> bool:
     text = _clean(line.text)
     if not is_all_caps(text) or len(text.split()) > 10:
@@ -219,7 +235,7 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
     i = 0
     while i < len(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if not _block_start(lines[i], nxt):
+        if not (_block_start(lines[i], nxt) or _unit_head_block(lines, i)):
             i += 1
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
@@ -282,15 +298,24 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
     """One block: authority prefixes, position, name. The third value is the surname as read when it
     was restored from the surname list."""
     signer = Signer(span=lines[0].span())
-    n, junk, guessed = 0, 0, None
+    n, junk, guessed, skip_post = 0, 0, None, False
     for ln in lines[:10]:
         text = _clean(ln.text)
         if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
             n += 1
             continue
+        if signer.position and text.lower().strip(" .:") == "kiêm":
+            n += 2  # `TRƯỞNG BAN TUYÊN GIÁO / Kiêm / TRƯỞNG BAN TỔ CHỨC …`: one person, the second post
+            skip_post = True
+            continue
+        if skip_post:
+            skip_post = False
+            if is_all_caps(text) and starts_with_position(text):
+                continue
+            n -= 1
         if (auth := _authority(text, vocab)) and not signer.position:
             signer.authority.append(auth)
-        elif is_all_caps(text) and (is_position(text) or _heads_unit(text, signer) or _deputy(text, signer)):
+        elif is_all_caps(text) and (is_position(text) or _heads_unit(text, signer, n == 0) or _deputy(text, signer)):
             # a second position line (`PHÓ CHỦ TỊCH` then `PHÓ GIÁM ĐỐC SỞ NỘI VỤ`): the first is the role signed in
             signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
