@@ -699,3 +699,13 @@ def test_fixed_width_table_found_from_its_stt_header_with_centred_row_numbers():
     ]
     assert table.rows[0].cells[-1] == "1.700/2.912/3.141"
     assert "4. Mô hình" in doc.text and "Mô hình" not in table.rows[-1].label
+
+
+def test_signer_holding_two_posts_under_a_unit_head_position():
+    # Sơn La's Kế hoạch 07-KH/BTC (a scan): the position names the unit it heads, no authority prefix.
+    end = ("Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Lưu BCĐ.\nTRƯỞNG BAN TUYÊN GIÁO TỈNH ỦY\nKiêm\n"
+           "TRƯỞNG BAN TỔ CHỨC CUỘC THI\nĐinh Thị Bích Thảo\n")
+    head = ("BAN TỔ CHỨC CUỘC THI\nSố 07-KH/BTC\nSơn La, ngày 06 tháng 3 năm 2023\nKẾ HOẠCH\n"
+            "Tổ chức Cuộc thi trực tuyến\n1. Mục đích\nNội dung kế hoạch.\n")
+    (signer,) = _doc(head + end).header.signers
+    assert (signer.name, signer.position) == ("Đinh Thị Bích Thảo", "Trưởng Ban Tuyên giáo Tỉnh ủy")
