@@ -63,6 +63,7 @@ _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ 
 _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
 _VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
+_ABOUT = re.compile(r"^Về\s+việc\s+\S")
 
 
 @dataclass(slots=True)
@@ -498,9 +499,10 @@ def _gap_after(above: Line, ln: Line) -> float:
 
 
 def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Line]:
-    """Công văn: the trích yếu is the `V/v …` line(s) under the number."""
+    """Công văn: the trích yếu is the `V/v …` line(s) under the number, or a `Về việc …` right under it."""
+    at = lines.index(number_line) if number_line in lines else None
     for i, ln in enumerate(lines[:30]):
-        if _VV.match(ln.text):
+        if _VV.match(ln.text) or (at is not None and at < i <= at + 2 and _ABOUT.match(ln.text)):
             taken = [ln]
             for nxt in lines[i + 1 : i + 6]:
                 if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)):
@@ -509,7 +511,7 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
             title = _VV.sub("", " ".join(x.text for x in taken)).strip().rstrip(" .;")
             h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
-            if h.doc_type_code != "CV" and h.symbol and not h.symbol.startswith("CV"):
+            if _VV.match(ln.text) and h.doc_type_code != "CV" and h.symbol and not h.symbol.startswith("CV"):
                 # only a công văn has a `V/v` subject: `1802/CT-THNVDT` is Cục Thuế's, not a Chỉ thị
                 h.doc_type, h.doc_type_code = "Công văn", "CV"
             return taken

@@ -591,3 +591,12 @@ def test_given_name_syllables_read_with_other_marks(read, restored):
     from extractors.signature import _given_names_restored
 
     assert _given_names_restored(read) == restored
+
+
+def test_cong_van_subject_written_ve_viec_under_the_number():
+    # Phú Thọ 4532/UBND-KSTTHC (a scan): no `V/v`, the subject spelled out under the number.
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\nSố: 4532/UBND-KSTTHC\nVề việc xây dựng kế hoạch rà\n"
+            "soát quy định, thủ tục hành chính.\nKính gửi:\n- Các sở, ban, ngành;\n"
+            "Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ, Chủ tịch UBND tỉnh có ý kiến như sau:\n")
+    h = extract_header(build_layout(text)).header
+    assert h.title == "Về việc xây dựng kế hoạch rà soát quy định, thủ tục hành chính"
