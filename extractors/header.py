@@ -63,6 +63,7 @@ _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ 
 _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
 _VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
+_ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
 _ABOUT = re.compile(r"^Về\s+việc\s+\S")
 
 
@@ -615,7 +616,7 @@ def _infer_issuer(layout: Layout, h: Header, meta: dict, warnings: list[Warning]
                                 f"{', '.join(h.co_issuing_bodies)}."))
     if h.issuing_body:
         return
-    guess = _issuer_from_body(layout, h)
+    guess = _issuer_from_body(layout, h) or _issuer_of_parent(layout)
     if guess is None and "issuer" in meta and ag.starts_with_agency(meta["issuer"][0]):
         guess = ag.proper_agency(meta["issuer"][0], vocab)
     if guess:
@@ -624,6 +625,18 @@ def _infer_issuer(layout: Layout, h: Header, meta: dict, warnings: list[Warning]
                                 message=f"No agency block; issuing body inferred as '{guess}' from the text."))
     else:
         warnings.append(Warning(code="issuing_body_missing", message="Issuing body not found."))
+
+
+def _issuer_of_parent(layout: Layout) -> str | None:
+    """An appendix sent alone: `(Kèm theo Quyết định số 66/2021/QĐ-UBND … của Ủy ban nhân dân tỉnh An Giang)`
+    names the body that issued it, after the position that signed (`của Hiệu trưởng Trường Đại học …`)."""
+    m = _ATTACHED_TO.search("\n".join(ln.text for ln in layout.lines[:12]))
+    if not m:
+        return None
+    # a parent's initials after a comma (`Trường Đại học Việt Nhật, ĐHQGHN`) are not the body's name
+    body = expand_abbreviations(re.sub(r",\s*[A-ZĐÀ-Ỹ]{3,}$", "", m["body"].strip(" .;,)")))
+    ents = find_entities(body, ("ORG", "ORG_HEAD"))
+    return ag.proper_agency(body[ents[0].start :]) if ents else None
 
 
 def _joint_issuers(h: Header, bodies: list[str]) -> None:

@@ -709,3 +709,17 @@ def test_signer_holding_two_posts_under_a_unit_head_position():
             "Tổ chức Cuộc thi trực tuyến\n1. Mục đích\nNội dung kế hoạch.\n")
     (signer,) = _doc(head + end).header.signers
     assert (signer.name, signer.position) == ("Đinh Thị Bích Thảo", "Trưởng Ban Tuyên giáo Tỉnh ủy")
+
+
+@pytest.mark.parametrize(
+    ("note", "issuer"),
+    [("(Ban hành kèm theo Quyết định số 66/2021/QĐ-UBND ngày 24 tháng 12 năm 2021\n"
+      "của Ủy ban nhân dân tỉnh An Giang)", "Ủy ban nhân dân tỉnh An Giang"),
+     ("(Kèm theo Hướng dẫn số /HD-ĐHVN ngày\ntháng\nnăm 2024 của Hiệu trưởng Trường Đại học Việt Nhật, ĐHQGHN)",
+      "Trường Đại học Việt Nhật")],
+)
+def test_appendix_sent_alone_names_its_issuer_in_the_attached_to_note(note, issuer):
+    text = f"Phụ lục\nBẢNG GIÁ TÍNH THUẾ TÀI NGUYÊN\n{note}\nI. Khoáng sản kim loại\n"
+    doc = _doc(text)
+    assert doc.header.issuing_body == issuer
+    assert "issuing_body_inferred" in [w.code for w in doc.warnings]
