@@ -102,13 +102,13 @@ def _wrapped(prev: Line | None, ln: Line, right_edge: float | None) -> bool:
 
 
 def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str] | None:
-    """(number, style, heading, body); an article written as a sentence has its text as body."""
+    """(number, style, heading, body); an article written as a sentence has its text as body too."""
     text = ln.text
     if m := _NAMED.match(text):
         kind = m["kind"].capitalize()
-        heading = _heading(m["rest"], named=True)
         number = f"{kind} {m['n'].upper() if kind != 'Điều' else m['n']}"
-        return number, _NAMED_RANK[m["kind"].lower()], heading, "" if heading else m["rest"].strip()
+        body = m["rest"].strip() if _sentence(m["rest"]) else ""
+        return number, _NAMED_RANK[m["kind"].lower()], _heading(m["rest"]), body
     if _NAMED_BARE.match(text):
         return "Phụ lục", "named:phụ lục", "", ""
     m = _NUMBERED.match(text)
@@ -133,11 +133,15 @@ def _plausible(number: str, style: str, sep: str, rest: str) -> bool:
     return (rest[:1].isalpha() or rest[:1] in "(\"“") and "/" not in first  # not `20-NQ/TW`
 
 
-def _heading(rest: str, named: bool = False) -> str:
+def _heading(rest: str) -> str:
+    return rest.strip().rstrip(" :.;/")
+
+
+def _sentence(rest: str) -> bool:
+    """`Điều 1. Ban hành kèm theo …`: an article with no title of its own, its text a sentence (it is then
+    both the section's text and, for want of a title, its heading)."""
     rest = rest.strip()
-    if named and (len(rest) > 120 or rest.endswith((".", ";", "./."))):
-        return ""  # `Điều 1. Ban hành kèm theo …`: an article with a body, not a title
-    return rest.rstrip(" :.;")
+    return len(rest) > 120 or rest.endswith((".", ";", "./."))
 
 
 def _continue_heading(heading: str, ln: Line, following: list[Line], right_edge: float | None) -> tuple[str, int]:

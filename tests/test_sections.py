@@ -84,11 +84,11 @@ def test_chapters_sections_and_articles():
     assert sections[0].children[0].text == "Quy chế này quy định."
 
 
-def test_article_written_as_a_sentence_has_its_text_as_body():
+def test_article_written_as_a_sentence_is_named_by_it_and_has_it_as_text():
     head = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n\nSố: 684/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch\n\n"
             "QUYẾT ĐỊNH:\n\n")
     (s,) = sections_of("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.\n", head)
-    assert (s.number, s.level, s.heading) == ("Điều 1", 1, "")
+    assert (s.number, s.level, s.heading) == ("Điều 1", 1, "Ban hành kèm theo Quyết định này Kế hoạch hành động")
     assert s.text == "Ban hành kèm theo Quyết định này Kế hoạch hành động."
 
 
