@@ -324,7 +324,8 @@ def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
     if stt and not _STT.match(stt) and not texts[label_col]:
         texts[label_col], stt = stt, ""  # a label merged over the STT cell (e.g. "Tổng cộng:")
         texts[stt_col] = ""
-    numbers = any(parse_number(t) is not None for j, t in enumerate(texts) if j not in (stt_col, label_col))
+    numbers = any(parse_number(t) is not None or parse_dot_decimal(t) is not None
+                  for j, t in enumerate(texts) if j not in (stt_col, label_col))
     italic = any(c.italic for c in row.cells if c.text)
     return DraftRow(stt.strip().rstrip(".)-").lstrip("(").strip(), texts, italic, row.line, numbers, [row])
 

@@ -206,6 +206,27 @@ def test_docx_header_and_signature_in_table_cells():
     assert [[r.stt, r.values[-1]] for r in doc.tables[0].rows] == [["1", 60], ["2", 40]]
 
 
+def test_docx_end_block_with_the_recipients_cell_merged_down_the_rows():
+    # Khánh Hòa's report 1424/BC-STC as written in Word: the Nơi nhận cell spans both rows, the
+    # signer's name sits in the second row's right cell.
+    from pipeline.readers.docx import docx_to_text
+
+    def build(d):
+        d.add_paragraph("Số: 1424/BC-STC")
+        d.add_paragraph("BÁO CÁO")
+        d.add_paragraph("Tình hình giá cả thị trường tháng 3 năm 2024")
+        d.add_paragraph("I. Tình hình chung")
+        end = d.add_table(rows=2, cols=2)
+        merged = end.cell(0, 0).merge(end.cell(1, 0))
+        merged.text = "Nơi nhận:\n- Bộ Tài chính;\n- Lưu: VT, QLG."
+        end.cell(0, 1).text = "KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+        end.cell(1, 1).text = "Nguyễn Phi Vũ"
+
+    h = _doc(docx_to_text(_docx_bytes(build))).header
+    assert [(s.name, s.position) for s in h.signers] == [("Nguyễn Phi Vũ", "Phó Giám đốc")]
+    assert h.recipients == ["Bộ Tài chính", "Lưu: VT, QLG"]
+
+
 def test_broken_docx_is_a_clear_error(tmp_path):
     from pipeline.run import extract_file
 

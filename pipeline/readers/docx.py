@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.readers.table_markup import table_text_lines
+from pipeline.readers.table_markup import COVERED, table_text_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -76,7 +76,8 @@ def _table_cells(tbl) -> list[list[tuple[str, dict[str, str]]]]:
                 attrs["colspan"] = span.get(_W + "val", "1")
             merge = props.find(_W + "vMerge") if props is not None else None
             if merge is not None and merge.get(_W + "val") != "restart":
-                continue  # covered by the cell above (the table extractor spreads merged values)
+                row.append(("", {**attrs, COVERED: "1"}))  # under the cell above: a slot, not a cell
+                continue
             text = "\n".join(line for p in tc.iter(_W + "p") for line in _own_text(p))
             row.append((text.replace("**", ""), attrs))
         rows.append(row)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from extractors.layout_tables import column_lines, is_layout_table
 
+COVERED = "covered"  # attribute of a slot under a vertically merged cell (a Word `vMerge` continuation)
+
 
 def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]:
     """A table read by any reader (rows of (cell text, span attributes)): a layout table as its column
     lines; a data table as `<table>` markup, one row per line, for the table extractor."""
-    filled = [[text for text, _ in row] for row in cells if any(text.strip() for text, _ in row)]
+    filled = [row for row in _slots(cells) if any(text.strip() for text in row)]
     if not filled:
         return []
     if is_layout_table(filled):
@@ -19,6 +21,8 @@ def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]
     for row in cells:
         tds = []
         for text, attrs in row:
+            if COVERED in attrs:
+                continue
             span = "".join(f' {k}="{v}"' for k, v in attrs.items())
             tds.append(f"<td{span}>" + "".join(f"<p>{_escape(t)}</p>" for t in text.split("\n") if t) + "</td>")
         out.append("<tr>" + "".join(tds) + "</tr>")
@@ -27,3 +31,30 @@ def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
+    """Cell texts by grid slot: a cell spanning rows (`rowspan`, or a covered slot) leaves its column
+    empty below it, so that what follows in the row stays in its own column (a signer's name under
+    the position, beside a merged `Nơi nhận` cell)."""
+    grid: list[list[str]] = []
+    pending: dict[int, int] = {}  # column → rows still covered by a rowspan above
+    for row in cells:
+        out: list[str] = []
+        for text, attrs in row:
+            while pending.get(len(out), 0) > 0:
+                pending[len(out)] -= 1
+                out.append("")
+            if (rows := _span(attrs.get("rowspan"))) > 1:
+                pending[len(out)] = rows - 1
+            out.append(text)
+            out += [""] * (_span(attrs.get("colspan")) - 1)
+        while pending.get(len(out), 0) > 0:
+            pending[len(out)] -= 1
+            out.append("")
+        grid.append(out)
+    return grid
+
+
+def _span(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and 0 < int(value) <= 50 else 1
