@@ -55,7 +55,7 @@ _TITLE_STOP = re.compile(
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
-_APPENDIX = re.compile(r"^Phụ\s+lục(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
+_APPENDIX = re.compile(r"^Phụ\s+lục(\s+số)?(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
 _APPENDIX_TITLED = re.compile(r"^Phụ\s*lục\s*(?:[IVXLC]+|\d{1,2}|[A-Z])?\s*[.:\-–]\s*(?P<title>[^\W\d].{5,})$", re.I)
 _BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
@@ -64,6 +64,7 @@ _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
 _VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
 _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
+_LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _ABOUT = re.compile(r"^Về\s+việc\s+\S")
 
 
@@ -432,9 +433,11 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
         return []
     start = 1 if lines and _APPENDIX.match(lines[0].text) else 0
     taken: list[Line] = []
-    for ln in lines[start : start + 5]:
+    for ln in lines[start : start + 6]:
         if sum(ch.isalpha() for ch in ln.text) < 2:
             continue  # a speck between two lines of the heading
+        if not taken and (ag.starts_with_agency(ln.text) or (_LABEL_LINE.match(ln.text) and not is_all_caps(ln.text))):
+            continue  # the issuing body above the heading, a file label (`Tên tệp: T12-2022-HAG`)
         if not is_all_caps(ln.text) or _TITLE_STOP.match(ln.text) or ag.starts_with_agency(ln.text):
             break
         taken.append(ln)

@@ -18,6 +18,7 @@ from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse
 from pipeline.model import Row, Table, Warning
 
 # `1`, `1.2.3`, `II`, `A`, `a`, and compound outline numbers (`I.A.2`, `II.B`)
+_CODE_COLUMN = re.compile(r"^(Mã|Mã số|Ký hiệu)\b", re.I)  # `Mã hàng hóa` 10.001: an identifier, not a figure
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")
@@ -212,7 +213,7 @@ def _is_column_number_row(texts: list[str]) -> bool:
     """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one;
     a computed column gives its formula after its number (`(7)=(6)÷5`, `5=3+4`)."""
     texts = [_COLUMN_FORMULA.sub(r"\1", t) for t in texts]
-    vals = [t.strip("().|;: ") for t in texts if t.strip("().|;: ")]
+    vals = [t.strip("().|;: -") for t in texts if t.strip("().|;: -")]  # `(7)` turned `-7` by a spreadsheet
     digits = [v for v in vals if v.isdigit()]
     short = all(len(v) <= 3 and (v.isdigit() or v.isalpha()) for v in vals)
     return short and len(digits) >= 3 and len(digits) >= len(vals) * 0.6 and all(
@@ -305,7 +306,7 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
     stt_col, label_col = _key_columns(columns, data)
     drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
     _fix_misread_roman(drafts, warnings)
-    rows = _finish_rows(drafts, stt_col, label_col)
+    rows = _finish_rows(drafts, stt_col, label_col, columns)
     return Table(columns=columns, rows=rows)
 
 
@@ -374,7 +375,7 @@ def _absorb(into: DraftRow, row: DraftRow) -> None:
     into.parts.extend(row.parts)
 
 
-def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[Row]:
+def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: list[str]) -> list[Row]:
     stack, rows = LevelStack(), []
     last_upper: str | None = None
     last_numbered = 0
@@ -384,7 +385,8 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[R
         if style == "upper":
             last_upper = d.stt
         styles.append(style)
-    point_columns = _point_decimal_columns(drafts, {stt_col, label_col})
+    keys = {stt_col, label_col} | {j for j, name in enumerate(columns) if _CODE_COLUMN.match(name)}
+    point_columns = _point_decimal_columns(drafts, keys)
     for i, d in enumerate(drafts):
         label = d.cells[label_col]
         style = styles[i]
@@ -395,7 +397,7 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int) -> list[R
             kind = "group" if style in ("roman", "upper") or _has_children(drafts, styles, i, stack) else "item"
         else:
             level, kind = last_numbered + 1, "detail" if d.italic else "item"
-        values = [None if j in (stt_col, label_col) else _value(t, j in point_columns) for j, t in enumerate(d.cells)]
+        values = [None if j in keys else _value(t, j in point_columns) for j, t in enumerate(d.cells)]
         rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
                         confidence=d.confidence(), boxes=d.boxes(), span=d.line.span()))
     return rows

@@ -28,6 +28,8 @@ from pipeline.model import Document, Error, Source, ZoneLine
 from pipeline.positioned import PageContent
 from pipeline.validate import page_warnings, validate
 
+TYPED_FORMATS = ("docx", "html")
+
 
 def extract_text(text: str, source: Source, correct: bool = True) -> Document:
     """Decoded text (upstream OCR output, exports): lines, markup and table blocks from the characters."""
@@ -72,7 +74,8 @@ def extract_file(path: Path, correct: bool = True) -> Document:
         loaded = load(path)
         if loaded.pages is not None:
             return extract_pages(loaded.pages, loaded.source, correct)
-        return extract_text(loaded.text, loaded.source, correct)
+        # Word files and web pages are typed text: only a plain text may be another engine's OCR
+        return extract_text(loaded.text, loaded.source, correct and loaded.source.format not in TYPED_FORMATS)
     except InputError as e:
         return failed(path, e.code, str(e))
     except OSError as e:

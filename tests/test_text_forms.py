@@ -744,3 +744,17 @@ def test_appendix_sent_alone_names_its_issuer_in_the_attached_to_note(note, issu
     doc = _doc(text)
     assert doc.header.issuing_body == issuer
     assert "issuing_body_inferred" in [w.code for w in doc.warnings]
+
+
+def test_typed_formats_are_not_corrected(tmp_path):
+    # Hậu Giang's price appendix (Word): `Thịt lợn hơi` (live pig) and `Bắp cải trắng` are right as typed.
+    from pipeline.run import extract_file
+
+    def build(d):
+        d.add_paragraph("BẢNG GIÁ THỊ TRƯỜNG THÁNG 12 NĂM 2022")
+        d.add_paragraph("Thịt lợn hơi và bắp cải trắng giữ giá.")
+
+    path = tmp_path / "bang-gia.docx"
+    path.write_bytes(_docx_bytes(build))
+    doc = extract_file(path)
+    assert doc.corrections == [] and "Thịt lợn hơi và bắp cải trắng" in doc.text

@@ -4,8 +4,11 @@ table extractor. Which is which is the layout stage's rule (`extractors.layout_t
 
 from __future__ import annotations
 
+import re
+
 from extractors.layout_tables import column_lines, is_layout_table
 
+_STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
 COVERED = "covered"  # attribute of a slot under a vertically merged cell (a Word `vMerge` continuation)
 
 
@@ -17,8 +20,10 @@ def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]
         return []
     if is_layout_table(filled):
         return [line for _, line in column_lines(filled)]
-    out = ["<table>"]
-    for row in cells:
+    lead = _title_rows(cells)
+    out = [text for row in cells[:lead] for text in dict.fromkeys(t.strip() for t, _ in row) if text]
+    out.append("<table>")
+    for row in cells[lead:]:
         tds = []
         for text, attrs in row:
             if COVERED in attrs:
@@ -31,6 +36,18 @@ def table_text_lines(cells: list[list[tuple[str, dict[str, str]]]]) -> list[str]
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _title_rows(cells: list[list[tuple[str, dict[str, str]]]]) -> int:
+    """Rows above the `STT …` header that only carry text across the table (an appendix laid out whole in
+    one table: `PHỤ LỤC SỐ 1`, the issuing body, the title, `(Ban hành kèm theo …)`): text, not data."""
+    for k, row in enumerate(cells[:8]):
+        texts = [t.strip() for t, attrs in row if t.strip() and COVERED not in attrs]
+        if texts and _STT_HEADER.match(texts[0]):
+            return k
+        if len(set(texts)) > 2:
+            return 0
+    return 0
 
 
 def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
