@@ -183,11 +183,13 @@ def _html_rows(block: TableBlock) -> list[RawRow]:
     for tr in doc.xpath(".//tr"):
         cells: list[Cell] = []
         col = 0
-        for td in tr.xpath("./td | ./th"):
+        for td in [*tr.xpath("./td | ./th"), None]:
             while pending.get(col, 0) > 0:
                 pending[col] -= 1
                 cells.append(Cell(""))
                 col += 1
+            if td is None:
+                break  # slots covered at the row's end too
             span = int(td.get("colspan", "1") or 1)
             down = int(td.get("rowspan", "1") or 1)
             cells.append(_element_cell(td))
@@ -325,6 +327,10 @@ def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
     if stt and not _STT.match(stt) and not texts[label_col]:
         texts[label_col], stt = stt, ""  # a label merged over the STT cell (e.g. "Tổng cộng:")
         texts[stt_col] = ""
+    others = [j for j, t in enumerate(texts) if t and j not in (stt_col, label_col)]
+    if not texts[label_col] and len(others) == 1 and _words(texts[others[0]]):
+        # a group's name merged across the row from a column left of the label (`LĨNH VỰC TRỒNG TRỌT …`)
+        texts[label_col], texts[others[0]] = texts[others[0]], ""
     numbers = any(parse_number(t) is not None or parse_dot_decimal(t) is not None
                   for j, t in enumerate(texts) if j not in (stt_col, label_col))
     italic = any(c.italic for c in row.cells if c.text)

@@ -81,4 +81,18 @@ def _table_cells(tbl) -> list[list[tuple[str, dict[str, str]]]]:
             text = "\n".join(line for p in tc.iter(_W + "p") for line in _own_text(p))
             row.append((text.replace("**", ""), attrs))
         rows.append(row)
+    _merged_down(rows)
     return rows
+
+
+def _merged_down(rows: list[list[tuple[str, dict[str, str]]]]) -> None:
+    """A cell continued down the rows (`vMerge`) gets `rowspan` over its covered slots, as HTML writes it."""
+    top: dict[int, dict[str, str]] = {}  # grid column → attributes of the last cell that starts there
+    for row in rows:
+        col = 0
+        for _text, attrs in row:
+            if COVERED in attrs and col in top:
+                top[col]["rowspan"] = str(int(top[col].get("rowspan", "1")) + 1)
+            elif COVERED not in attrs:
+                top[col] = attrs
+            col += int(attrs.get("colspan", "1")) if attrs.get("colspan", "1").isdigit() else 1

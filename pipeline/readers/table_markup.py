@@ -51,7 +51,7 @@ def _title_rows(cells: list[list[tuple[str, dict[str, str]]]]) -> int:
 
 
 def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
-    """Cell texts by grid slot: a cell spanning rows (`rowspan`, or a covered slot) leaves its column
+    """Cell texts by grid slot: a cell spanning rows (`rowspan`) leaves its column
     empty below it, so that what follows in the row stays in its own column (a signer's name under
     the position, beside a merged `Nơi nhận` cell)."""
     grid: list[list[str]] = []
@@ -59,6 +59,8 @@ def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
     for row in cells:
         out: list[str] = []
         for text, attrs in row:
+            if COVERED in attrs:
+                continue  # its slot is kept by the rowspan of the cell above
             while pending.get(len(out), 0) > 0:
                 pending[len(out)] -= 1
                 out.append("")
