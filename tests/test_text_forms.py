@@ -758,3 +758,24 @@ def test_typed_formats_are_not_corrected(tmp_path):
     path.write_bytes(_docx_bytes(build))
     doc = extract_file(path)
     assert doc.corrections == [] and "Thịt lợn hơi và bắp cải trắng" in doc.text
+
+
+def test_docx_data_table_with_a_row_number_merged_down_keeps_its_columns():
+    # Hậu Giang's price appendix: item 21 (seed rice) spans the rows of its four varieties.
+    from pipeline.readers.docx import docx_to_text
+
+    def build(d):
+        d.add_paragraph("BẢNG GIÁ THỊ TRƯỜNG")
+        t = d.add_table(rows=4, cols=4)
+        for r, row in enumerate([("STT", "Tên hàng hóa", "Giá kỳ trước", "Giá kỳ này"),
+                                 ("21", "Giống lúa RVT", "26.500", "26.500"),
+                                 ("", "Giống lúa OM5451", "15.500", "16.000"),
+                                 ("22", "Giống ngô MX10", "220.000", "220.000")]):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+        t.cell(1, 0).merge(t.cell(2, 0)).text = "21"
+
+    (table,) = _doc(docx_to_text(_docx_bytes(build))).tables
+    assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("21", "Giống lúa RVT", [26500, 26500]), ("", "Giống lúa OM5451", [15500, 16000]),
+        ("22", "Giống ngô MX10", [220000, 220000])]
