@@ -373,9 +373,10 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
     inline = _title_on_type_line(type_line.text)
     taken = _title_lines(lines, type_idx, inline)
     title = _title_text([p for p in [inline, *(ln.text for ln in taken)] if p], vocab)
-    if title:
-        h.title = title
-        h.provenance["title"] = (type_line if inline else taken[0]).span()
+    if len(title.split()) < 2:
+        return []  # one word under the type line (`IGPQH`, a number line OCR garbled) is no trích yếu
+    h.title = title
+    h.provenance["title"] = (type_line if inline else taken[0]).span()
     return taken
 
 

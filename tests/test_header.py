@@ -600,3 +600,12 @@ def test_cong_van_subject_written_ve_viec_under_the_number():
             "Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ, Chủ tịch UBND tỉnh có ý kiến như sau:\n")
     h = extract_header(build_layout(text)).header
     assert h.title == "Về việc xây dựng kế hoạch rà soát quy định, thủ tục hành chính"
+
+
+def test_licence_type_and_a_garbled_number_line_is_no_title():
+    # HCMC's Sở Quy hoạch - Kiến trúc licence as another engine's OCR: `Số: …/GPQH` read as `IGPQH`.
+    text = ("SỞ QUY HOẠCH - KIẾN TRÚC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Thành phố Hồ Chí Minh, ngày 03 tháng 5 năm 2017\nGIẤY PHÉP QUY HOẠCH\nIGPQH\n"
+            "1. Cấp cho: Công ty Cổ phần Đầu tư và Kinh doanh Bất động sản Đức Long Gia Lai.\n")
+    h = extract_header(build_layout(text)).header
+    assert (h.doc_type, h.doc_type_code, h.title) == ("Giấy phép", "GP", None)
