@@ -18,6 +18,8 @@ from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse
 from pipeline.model import Row, Table, Warning
 
 # `1`, `1.2.3`, `II`, `A`, `a`, and compound outline numbers (`I.A.2`, `II.B`)
+_DOT_GROUPED = re.compile(r"\(?-?[1-9]\d{0,2}(?:\.\d{3})+\)?")
+_COMMA_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _CODE_COLUMN = re.compile(r"^(Mã|Mã số|Ký hiệu)\b", re.I)  # `Mã hàng hóa` 10.001: an identifier, not a figure
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
@@ -393,6 +395,7 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
         styles.append(style)
     keys = {stt_col, label_col} | {j for j, name in enumerate(columns) if _CODE_COLUMN.match(name)}
     point_columns = _point_decimal_columns(drafts, keys)
+    comma_columns = _comma_grouped_columns(drafts, keys)
     for i, d in enumerate(drafts):
         label = d.cells[label_col]
         style = styles[i]
@@ -403,7 +406,8 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
             kind = "group" if style in ("roman", "upper") or _has_children(drafts, styles, i, stack) else "item"
         else:
             level, kind = last_numbered + 1, "detail" if d.italic else "item"
-        values = [None if j in keys else _value(t, j in point_columns) for j, t in enumerate(d.cells)]
+        values = [None if j in keys else _value(t, j in point_columns, j in comma_columns)
+                  for j, t in enumerate(d.cells)]
         rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
                         confidence=d.confidence(), boxes=d.boxes(), span=d.line.span()))
     return rows
@@ -420,9 +424,26 @@ def _point_decimal_columns(drafts: list[DraftRow], keys: set[int]) -> set[int]:
     return out
 
 
-def _value(cell: str, point_decimal: bool) -> float | int | None:
+def _value(cell: str, point_decimal: bool, comma_grouped: bool) -> float | int | None:
+    if comma_grouped and _COMMA_GROUPED.fullmatch(cell.strip()):
+        return int(cell.strip().replace(",", ""))  # `220,000` among `20.740`s: typed with English grouping
+    if comma_grouped and (m := re.fullmatch(r"\((\d{1,2})\)", cell.strip())):
+        return -int(m[1])  # `(70)` among amounts is a decrease, not a column label
     value = parse_number(cell)
     return parse_dot_decimal(cell) if value is None and point_decimal else value
+
+
+def _comma_grouped_columns(drafts: list[DraftRow], keys: set[int]) -> set[int]:
+    """Columns of whole amounts grouped by dots (`20.740`), where a lone `220,000` is 220000 written the
+    English way, not 220 with three decimals, and `(70)` is -70."""
+    out = set()
+    for j in range(len(drafts[0].cells) if drafts else 0):
+        cells = [d.cells[j].strip() for d in drafts if j < len(d.cells) and j not in keys and d.cells[j].strip()]
+        grouped = sum(bool(_DOT_GROUPED.fullmatch(c)) for c in cells)
+        decimals = sum(bool(re.fullmatch(r"-?\d+,\d{1,2}", c)) for c in cells)
+        if grouped >= 3 and not decimals:
+            out.add(j)
+    return out
 
 
 def _has_children(drafts: list[DraftRow], styles: list[str | None], i: int, stack: LevelStack) -> bool:

@@ -81,8 +81,8 @@ def _split_cell(s: str | None) -> tuple[float | int | None, str]:
     sign = 1
     if text.startswith("(") and text.endswith(")"):
         inner = text[1:-1].strip()
-        # "(1)", "(2)" are column labels in budget tables; only "(5.000)" style is a negative.
-        if _INT_PLAIN.fullmatch(inner):
+        # "(1)", "(12)" are column labels in budget tables; "(380)", "(5.000)" are negatives.
+        if _INT_PLAIN.fullmatch(inner) and len(inner) <= 2:
             return None, ""
         text, sign = inner, -1
     match = _CELL.fullmatch(text)

@@ -255,3 +255,19 @@ def test_text_table_continued_without_its_header_and_outline_numbers():
             "I.A.2\tXem xét, ký ban hành văn bản\tVăn bản đã ký\n\f\n"
             "I.A.3\tChủ trì các cuộc họp\tThông báo kết luận\nI.A.4\tĐánh giá, xếp loại công chức\tPhiếu đánh giá\n")
     assert [r.stt for r in table_of(text).rows] == ["I.A.1", "I.A.2", "I.A.3", "I.A.4"]
+
+
+def test_amount_column_with_english_grouping_and_bracketed_decrease():
+    # Hậu Giang's price appendix (Word): hotel prices typed `220,000` among `20.740`s, a fall of 70 as `(70)`.
+    text = ("<table><tr><td>STT</td><td>Tên hàng hóa</td><td>Giá kỳ trước</td><td>Giá kỳ này</td>"
+            "<td>Mức tăng (giảm)</td></tr>"
+            "<tr><td>1</td><td>Xăng E5 Ron 92</td><td>20.740</td><td>20.360</td><td>(380)</td></tr>"
+            "<tr><td>2</td><td>Dầu Diezel</td><td>22.100</td><td>22.030</td><td>(70)</td></tr>"
+            "<tr><td>3</td><td>Phòng khách sạn 3 sao</td><td>220,000</td><td>220,000</td><td>-</td></tr>"
+            "<tr><td>4</td><td>Gas đun</td><td>361.000</td><td>362.000</td><td>1.000</td></tr>"
+            "<tr><td>5</td><td>Thóc, gạo tẻ thường</td><td>13.000</td><td>16.000</td><td>3.000</td></tr>"
+            "<tr><td>6</td><td>Thịt lợn hơi</td><td>60.000</td><td>55.000</td><td>(5.000)</td></tr></table>")
+    table = table_of(text)
+    assert [[v for v in r.values if v is not None] for r in table.rows] == [
+        [20740, 20360, -380], [22100, 22030, -70], [220000, 220000], [361000, 362000, 1000],
+        [13000, 16000, 3000], [60000, 55000, -5000]]

@@ -26,6 +26,7 @@ from normalizers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_do
         ("-5", -5),
         ("-1.250,5", -1250.5),
         ("(5.000)", -5000),
+        ("(380)", -380),  # Hậu Giang's price appendix: the price of petrol fell by 380 đồng
         ("(1.234,5)", -1234.5),
         ("<i>5.054,92</i>", 5054.92),
         ("<b><i>8.861,98</i></b>", 8861.98),
@@ -62,6 +63,7 @@ def test_parse_number_values(cell: str, expected: float) -> None:
         "(1)",
         "(2)",
         "(5)",
+        "(12)",  # column labels run to (12) in price tables
         "Lớp",
         "Tổng cộng",
         "02 nhãn hiệu chứng nhận",
