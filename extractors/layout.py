@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.column_tables import find_column_tables
 from extractors.fixed_width import column_order, parse_table, table_regions
 from extractors.flat_tables import find_tables, items_of
 from extractors.layout_tables import column_lines as table_column_lines
@@ -252,6 +253,23 @@ def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def column_table_lines(lines: list[Line]) -> list[Line]:
+    """Tables serialized column by column (plain `pdftotext`) become tab-separated rows, each with the
+    offsets of the whole table's source lines."""
+    out: list[Line] = []
+    done = 0
+    for table in find_column_tables([ln.raw if not any(c in ln.raw for c in "\t|<") else "" for ln in lines]):
+        src = lines[table.first : table.end]
+        out += lines[done : table.first]
+        out += [Line(src[0].no, src[0].start, src[-1].end, raw, clean_inline(raw.replace("\t", " ")), src[0].page)
+                for raw in ("\t".join(cells) for cells in table.rows)]
+        done = table.end
+    out += lines[done:]
+    for no, ln in enumerate(out, start=1):
+        ln.source_line, ln.no = ln.source_line or ln.no, no
+    return out
+
+
 def flat_table_lines(lines: list[Line]) -> list[Line]:
     """Tables flattened one cell per line or paragraph (plain `pdftotext`, copied web pages) become
     tab-separated rows, each with the offsets of the source lines it spans."""
@@ -301,6 +319,7 @@ def build_layout(text: str) -> Layout:
     lines = split_lines(text)
     lines = layout_table_lines(lines, find_table_blocks(lines))
     lines = fixed_width_table_lines(lines)
+    lines = column_table_lines(lines)
     lines = flat_table_lines(lines)
     lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)

@@ -779,3 +779,51 @@ def test_docx_data_table_with_a_row_number_merged_down_keeps_its_columns():
     assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
         ("21", "Giống lúa RVT", [26500, 26500]), ("", "Giống lúa OM5451", [15500, 16000]),
         ("22", "Giống ngô MX10", [220000, 220000])]
+
+
+# Plain pdftotext of Lâm Đồng's report 181/BC-SNV: the table printed column by column, the STT column
+# first, the names wrapped over two lines each, then the figures.
+COLUMN_WISE = """\
+cao tuổi, phụ nữ mang thai, người khuyết tật và những trường hợp khác có khó
+khăn cần hướng dẫn, hỗ trợ); đồng thời, các TTHC có thực hiện nghĩa vụ tài
+chính sẽ được Bộ phận Một cửa hỗ trợ hướng dẫn thực hiện thanh toán trực
+tuyến. Qua đó, đã hỗ trợ hướng dẫn đối với 3.418 hồ sơ TTHC, cụ thể:
+TT
+1
+2
+3
+
+Tên TTHC
+Thủ tục đăng ký kết hôn (mã TTHC:
+1.000894)
+Đăng ký thành lập hộ kinh doanh (mã
+TTHC: 1.001612)
+Đăng ký thay đổi nội dung đăng ký hộ kinh
+doanh (mã TTHC: 2.000720)
+
+Số lượng hồ sơ hỗ
+trợ/Tổng hồ sơ trực
+tuyến/Tổng số hồ sơ
+1.700/2.912/3.141
+1.315/2.342/2.572
+403/1.096/1.186
+
+4. Mô hình “Hồ sơ không hẹn”
+"""
+
+
+def test_plain_text_table_serialized_column_by_column():
+    doc = _doc("Biểu 1\n\n" + COLUMN_WISE)
+    (table,) = doc.tables
+    assert table.columns[:2] == ["TT", "Tên TTHC"]
+    assert [(r.stt, r.label, r.cells[-1]) for r in table.rows] == [
+        ("1", "Thủ tục đăng ký kết hôn (mã TTHC: 1.000894)", "1.700/2.912/3.141"),
+        ("2", "Đăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)", "1.315/2.342/2.572"),
+        ("3", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (mã TTHC: 2.000720)", "403/1.096/1.186"),
+    ]
+    assert "4. Mô hình" in doc.text
+
+
+def test_numbered_lines_without_columns_after_them_are_no_table():
+    text = "STT\n1\n2\n\nMột đoạn văn bản bình thường nói về nội dung của kế hoạch năm nay và các năm tiếp theo.\n"
+    assert _doc(text).tables == []
