@@ -65,6 +65,8 @@ _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
 _VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
 _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
+_SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
+_OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
 _ABOUT = re.compile(r"^Về\s+việc\s+\S")
 
 
@@ -373,11 +375,30 @@ def _read_title(lines: list[Line], type_idx: int | None, h: Header, vocab: CaseV
     inline = _title_on_type_line(type_line.text)
     taken = _title_lines(lines, type_idx, inline)
     title = _title_text([p for p in [inline, *(ln.text for ln in taken)] if p], vocab)
-    if len(title.split()) < 2:
-        return []  # one word under the type line (`IGPQH`, a number line OCR garbled) is no trích yếu
+    if len(title.split()) < 2:  # one word under the type line (`IGPQH`, a number line OCR garbled) is no trích yếu
+        _summary_field(lines, h)
+        return []
     h.title = title
     h.provenance["title"] = (type_line if inline else taken[0]).span()
     return taken
+
+
+def _summary_field(lines: list[Line], h: Header) -> None:
+    """A form with no trích yếu under its type line (a phiếu trình) states it in a field: `2. Trích yếu: V/v …`.
+    The field's lines stay in the body (they are one of the form's numbered items)."""
+    for i, ln in enumerate(lines[:40]):
+        if not (m := _SUMMARY_FIELD.match(ln.text)):
+            continue
+        parts = [ln.text[m.end() :]]
+        for nxt in lines[i + 1 : i + 4]:
+            if not nxt.text[:1].islower() and not parts[-1].rstrip().endswith(_OPEN_WORDS):
+                break
+            parts.append(nxt.text)
+        title = _VV.sub("", " ".join(part.strip(" _") for part in parts)).strip(" .,;_")
+        if len(title.split()) >= 2:
+            h.title = title[:1].upper() + title[1:]
+            h.provenance["title"] = ln.span(m.end())
+        return
 
 
 def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:

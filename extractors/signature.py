@@ -176,13 +176,15 @@ def _letters(word: str) -> str:
 
 
 def _given_names_restored(name: str) -> str:
-    """`Lê Xuân Hông` → `Lê Xuân Hồng`: a syllable after the surname that no name uses, with the letters of
-    one that names do, OCR read with other marks."""
+    """`Trương Minh Đuong` → `Trương Minh Đương`: a syllable after the surname that Vietnamese does not have,
+    with the letters of one that names use, OCR read with other marks."""
     known, by_letters = _given_names_by_letters()
     words = name.split()
     if not words or name.isupper():
         return name
-    fixed = [words[0]] + [w if w.lower() in known else by_letters.get(_letters(w), w) for w in words[1:]]
+    # only a syllable Vietnamese does not have is changed: a real one (`Chí`, `Hông`) may be a name the list lacks
+    fixed = [words[0]] + [w if w.lower() in known or is_syllable(w) else by_letters.get(_letters(w), w)
+                          for w in words[1:]]
     return " ".join(fixed)
 
 

@@ -579,9 +579,9 @@ def test_number_after_a_markless_so_is_read():
 
 @pytest.mark.parametrize(
     ("read", "restored"),
-    [("Lê Xuân Hông", "Lê Xuân Hồng"),  # Bộ Tư pháp scan: the grave read as a circumflex alone
-     ("Trương Minh Đuong", "Trương Minh Đương"),  # the horns lost
-     ("Trần Hoàng Tuần", "Trần Hoàng Tuấn"),  # a word, but no name syllable
+    [("Trương Minh Đuong", "Trương Minh Đương"),  # Lâm Đồng police scan: the horns lost
+     ("Lê Xuân Hông", "Lê Xuân Hông"),  # a real syllable is kept, even one no name in the list uses
+     ("Lê Chí Thiện", "Lê Chí Thiện"),  # … as it may be a name the list lacks
      ("Hoàng Viết Nam", "Hoàng Viết Nam"),  # a rare name syllable is kept
      ("Nguyễn Văn Gấu", "Nguyễn Văn Gấu"),  # letters no listed syllable has: kept
      ("Võ Nguyễn Hoàng Nam", "Võ Nguyễn Hoàng Nam"),  # a surname as middle name (Nguyên is a name too)
@@ -609,3 +609,14 @@ def test_licence_type_and_a_garbled_number_line_is_no_title():
             "1. Cấp cho: Công ty Cổ phần Đầu tư và Kinh doanh Bất động sản Đức Long Gia Lai.\n")
     h = extract_header(build_layout(text)).header
     assert (h.doc_type, h.doc_type_code, h.title) == ("Giấy phép", "GP", None)
+
+
+def test_form_states_its_subject_in_a_trich_yeu_field():
+    # Lâm Đồng's phiếu trình 02-02/26/PT-NC (a phone scan): no trích yếu under PHIẾU TRÌNH, a numbered field.
+    text = ("UBND TỈNH LÂM ĐỒNG\nVĂN PHÒNG\nSố: 02/PT-NC\nPHIẾU TRÌNH\nKính gửi: Lãnh đạo UBND tỉnh\n"
+            "I. NỘI DUNG TRÌNH/CHỈ ĐẠO\n1. Văn bản/cơ quan, đơn vị: Tờ trình số 95/TTr-HĐTĐ của Hội đồng Thẩm định\n"
+            "2. Trích yếu: V/v tờ trình Quyết định công bố Chỉ số cải cách hành chính năm 2025 của các _\n"
+            "cơ quan chuyên môn thuộc UBND tỉnh.\nII. RÀ SOÁT, TỔNG HỢP\n")
+    h = extract_header(build_layout(text)).header
+    assert h.title == ("Tờ trình Quyết định công bố Chỉ số cải cách hành chính năm 2025 của các cơ quan chuyên "
+                       "môn thuộc UBND tỉnh")
