@@ -56,9 +56,7 @@ def lay_out(row: dict[str, str], mirror: Path, shared: Path, extra: list[Path]) 
         if not (shared / row["path"]).exists():
             return f"missing: {shared / row['path']} not found"
         shutil.copyfile(shared / row["path"], target)
-    elif (repo := mirror / row["repo"].replace("/", "+") / "repo").is_dir():
-        data = subprocess.run(["git", f"--git-dir={repo}", "show", f"{row['commit']}:{row['path']}"],
-                              capture_output=True, check=False).stdout
+    elif data := _from_mirror(mirror / row["repo"].replace("/", "+") / "repo", row):
         target.write_bytes(data)
     elif found := next((d / row["file"] for d in extra if (d / row["file"]).exists()), None):
         shutil.copyfile(found, target)
@@ -68,6 +66,15 @@ def lay_out(row: dict[str, str], mirror: Path, shared: Path, extra: list[Path]) 
         target.unlink()
         return "checksum differs (not kept)"
     return "laid out"
+
+
+def _from_mirror(repo: Path, row: dict[str, str]) -> bytes:
+    """The file's bytes at its commit from a local snapshot (bare, or a work tree's `.git`), or b""."""
+    git_dir = repo / ".git" if (repo / ".git").is_dir() else repo
+    if not git_dir.is_dir():
+        return b""
+    return subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{row['commit']}:{row['path']}"],
+                          capture_output=True, check=False).stdout
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
