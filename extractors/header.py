@@ -57,7 +57,8 @@ _TITLE_STOP = re.compile(
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+số)?(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
 _APPENDIX_TITLED = re.compile(r"^Phụ\s*lục\s*(?:[IVXLC]+|\d{1,2}|[A-Z])?\s*[.:\-–]\s*(?P<title>[^\W\d].{5,})$", re.I)
-_BODY_START = re.compile(r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
+_BODY_START = re.compile(r"^([-–+•]\s*(?=Căn cứ))?(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|"
+                         r"([IVXLC]+|\d{1,2})\s*[.\-)]\s)")  # Party bases are bulleted: `- Căn cứ Điều lệ Đảng`
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0
@@ -67,6 +68,7 @@ _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
 _OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
+_ABOUT_TITLE = re.compile(r"^Về\s+(việc\s+)?[^\W\d]")
 _ABOUT = re.compile(r"^Về\s+việc\s+\S")
 
 
@@ -477,11 +479,20 @@ def _caps_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Lin
     block of capitals between the number and date lines and the body."""
     if number_line is None or number_line not in lines:
         return []
+    below = lines[lines.index(number_line) + 1 : lines.index(number_line) + 10]
+    end = next((k for k, ln in enumerate(below) if _BODY_START.match(ln.text) or _TITLE_STOP.match(ln.text)),
+               len(below))
+    about = next((k for k, ln in enumerate(below[:end]) if _ABOUT_TITLE.match(ln.text)), None)
+    if about is not None:  # `Về nội dung, thời gian …`: a trích yếu in its own words, whatever OCR made above
+        taken = [below[about], *(ln for ln in below[about + 1 : end] if not is_all_caps(ln.text))]
+        title = " ".join(ln.text for ln in taken).strip(" :.")
+        h.title, h.provenance["title"] = title, taken[0].span()
+        warnings.append(Warning(code="title_without_type_line", span=taken[0].span(),
+                                message=f"No type line; the `Về …` line under the number is the title: '{title}'."))
+        return taken
     taken: list[Line] = []
-    for ln in lines[lines.index(number_line) + 1 : lines.index(number_line) + 10]:
+    for ln in below[:end]:
         text = ln.text
-        if _BODY_START.match(text) or _TITLE_STOP.match(text):
-            break
         caps = is_all_caps(text) and sum(ch.isalpha() for ch in text) >= 2
         if caps and not (ag.is_motto(text) or ag.starts_with_agency(text) or _DATE_WORDS.search(text)):
             taken.append(ln)

@@ -7,6 +7,7 @@ import pytest
 from extractors.doc_types import parse_doc_number
 from extractors.header import extract_header
 from extractors.layout import build_layout
+from extractors.references import extract_references
 
 UBND_BAC_KAN = "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN"
 DATE_BAC_KAN = "Bắc Kạn, ngày 16 tháng 5 năm 2016"
@@ -620,3 +621,19 @@ def test_form_states_its_subject_in_a_trich_yeu_field():
     h = extract_header(build_layout(text)).header
     assert h.title == ("Tờ trình Quyết định công bố Chỉ số cải cách hành chính năm 2025 của các cơ quan chuyên "
                        "môn thuộc UBND tỉnh")
+
+
+def test_party_notice_with_its_type_line_lost_and_bulleted_bases():
+    # Thái Nguyên's Thông báo 348-TB/TU as OCR read it: the type and issuer lines garbled together.
+    text = ("TỈNH ỦY THÁI NGUYÊN\n*\nSố 348-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThái Nguyên, ngày 22 tháng 8 năm 2025\n"
+            "CỦA „...\nBẠN CHẤP THÔNG HÀNH BẢO ĐẢNG - BỘ - TĨNH\n"
+            "Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu\nĐảng bộ tỉnh Thái Nguyên lần thứ XXI\n"
+            "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Quy định số 294-QĐ/TW,\n"
+            "ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;\n")
+    layout = build_layout(text)
+    head = extract_header(layout)
+    assert head.header.title == ("Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu Đảng bộ tỉnh Thái "
+                                 "Nguyên lần thứ XXI")
+    assert "title_without_type_line" in [w.code for w in head.warnings]
+    refs, _ = extract_references(layout, head.header)
+    assert [r.reference for r in refs] == ["294-QĐ/TW"]

@@ -22,6 +22,7 @@ MIN_CHARS = 40  # fewer characters than this: an image page (maybe with a signat
 MIN_VIETNAMESE = 0.6  # share of well-formed syllables; real text layers score > 0.75, OCR garbage < 0.45
 SLIVER = 7.0  # points: rulings closer than this are one double-drawn border, not a column
 MIN_MARKED = 0.3  # share of words with a Vietnamese mark; real pages 0.65–0.93, mark-less OCR layers ~0
+WEAK_VIETNAMESE, WEAK_MARKED = 0.7, 0.45  # both low together: a half-marked OCR layer (0.67 / 0.34 seen)
 _BBOX_WORD = re.compile(
     r'<word xMin="(?P<x0>[\d.]+)" yMin="(?P<top>[\d.]+)" xMax="(?P<x1>[\d.]+)" yMax="(?P<bottom>[\d.]+)">'
     r"(?P<text>[^<]*)</word>"
@@ -110,6 +111,11 @@ def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
     marked = marked_share(text)
     if marked is not None and marked < MIN_MARKED:
         return False, f"text layer is not Vietnamese text: it lost its marks ({marked:.0%} of words marked)", words
+    if marked is not None and score < WEAK_VIETNAMESE and marked < WEAK_MARKED:
+        # an OCR layer that kept some marks (`Quy djnh s 294-QD/TW … cüa Ban Chip hành`), the signing
+        # stamp's clean text lifting both measures a little
+        return False, (f"text layer is not Vietnamese text: few syllables (score {score:.2f}) and few marks "
+                       f"({marked:.0%} of words marked)"), words
     return True, f"text layer (syllable score {score:.2f})", words
 
 
