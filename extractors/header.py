@@ -63,7 +63,8 @@ _BODY_START = re.compile(r"^([-–+•]\s*(?=Căn cứ))?(Căn cứ|Xét|Thực 
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
-_VV = re.compile(r"^V/[vx]\s*:?\s*", re.I)  # OCR reads the second v as x
+# `V/v`; OCR reads the slash as `l`, `|` or `é ˆ` and the second v as x (`V/x`, `Vlv`, `Vé ˆv`)
+_VV = re.compile(r"^V\s*(?:/|l|\||é\s*ˆ?)\s*[vx]\b\s*:?\s*", re.I)
 _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)

@@ -389,8 +389,10 @@ def _headless_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
 
 
 def _speck_between(line: Line, following: list[Line]) -> bool:
-    """A short non-word line (`Ni`, `NGA`, `0#`) with a recipient right after it."""
-    return len(line.text.strip()) <= 4 and any(_BULLET.match(x.text) for x in following)
+    """A short non-word line (`Ni`, `NGA`, `0#`, a seal's `PP -NNNNN`) with a recipient right after it."""
+    text = line.text.strip()
+    speck = len(text) <= 4 or (len(text) <= 12 and not any(ch.islower() for ch in text) and not _BULLET.match(text))
+    return speck and any(_BULLET.match(x.text) for x in following)
 
 
 def _other_column(line: Line, heading: Line, following: list[Line]) -> bool:

@@ -827,3 +827,15 @@ def test_plain_text_table_serialized_column_by_column():
 def test_numbered_lines_without_columns_after_them_are_no_table():
     text = "STT\n1\n2\n\nMột đoạn văn bản bình thường nói về nội dung của kế hoạch năm nay và các năm tiếp theo.\n"
     assert _doc(text).tables == []
+
+
+def test_cong_van_subject_and_recipients_through_ocr_specks():
+    # Cục Thông tin cơ sở's 443/TTCS-TTTH (a scan): `V/v` read `Vé ˆv`, a seal speck under `Nơi nhận:`.
+    text = ("CỤC THÔNG TIN CƠ SỞ\nSố: 443/TTCS-TTTH\nVé ˆv cung cấp tài liệu tuyên truyền về một\n"
+            "số biện pháp khẩn cấp\nHà Nội, ngày 03 tháng 6 năm 2019\nKính gửi: Sở Thông tin và Truyền thông\n"
+            "Thực hiện Thông báo số 192/TB-VPCP ngày 17/5/2019 của Văn phòng Chính phủ, Cục Thông tin cơ sở "
+            "cung cấp tài liệu tuyên truyền.\nTrân trọng./.\nNơi nhận:\nPP -NNNNN\n"
+            "- Bộ Nông nghiệp và Phát triển nông thôn;\n- Lưu: VT, BH.\n")
+    h = _doc(text).header
+    assert h.title == "Cung cấp tài liệu tuyên truyền về một số biện pháp khẩn cấp"
+    assert h.recipients == ["Bộ Nông nghiệp và Phát triển nông thôn", "Lưu: VT, BH"]
