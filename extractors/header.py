@@ -69,8 +69,7 @@ _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
 _OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
-_ABOUT_TITLE = re.compile(r"^Về\s+(việc\s+)?[^\W\d]")
-_ABOUT = re.compile(r"^Về\s+việc\s+\S")
+_ABOUT = re.compile(r"^Về\s+[^\W\d]")  # `Về việc …`, `Về nội dung …`: how a trích yếu begins
 
 
 @dataclass(slots=True)
@@ -476,36 +475,42 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
 
 def _caps_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: Line | None,
                 warnings: list[Warning]) -> list[Line]:
-    """No type line (a portal's copy replaced it by its own sentence, or OCR lost it): the trích yếu is the
-    block of capitals between the number and date lines and the body."""
+    """No type line (a portal's copy replaced it by its own sentence, or OCR lost it): the trích yếu is a
+    `Về …` line between the number and date lines and the body, else the block of capitals there."""
     if number_line is None or number_line not in lines:
         return []
     below = lines[lines.index(number_line) + 1 : lines.index(number_line) + 10]
-    end = next((k for k, ln in enumerate(below) if _BODY_START.match(ln.text) or _TITLE_STOP.match(ln.text)),
-               len(below))
-    about = next((k for k, ln in enumerate(below[:end]) if _ABOUT_TITLE.match(ln.text)), None)
-    if about is not None:  # `Về nội dung, thời gian …`: a trích yếu in its own words, whatever OCR made above
-        taken = [below[about], *(ln for ln in below[about + 1 : end] if not is_all_caps(ln.text))]
-        title = " ".join(ln.text for ln in taken).strip(" :.")
-        h.title, h.provenance["title"] = title, taken[0].span()
-        warnings.append(Warning(code="title_without_type_line", span=taken[0].span(),
-                                message=f"No type line; the `Về …` line under the number is the title: '{title}'."))
-        return taken
+    below = below[: next((k for k, ln in enumerate(below) if _BODY_START.match(ln.text) or _TITLE_STOP.match(ln.text)),
+                         len(below))]
+    taken = _about_lines(below)
+    title = " ".join(ln.text for ln in taken).strip(" :.")
+    if not taken:
+        taken = _capital_lines(below)
+        title = recase(" ".join(ln.text for ln in taken).strip(" :."), vocab)
+        if len(title.split()) < 3:
+            return []
+    h.title, h.provenance["title"] = title, taken[0].span()
+    warnings.append(Warning(code="title_without_type_line", span=taken[0].span(),
+                            message=f"No type line; the lines under the number taken as the title: '{title}'."))
+    return taken
+
+
+def _about_lines(below: list[Line]) -> list[Line]:
+    """`Về nội dung, thời gian …` and its wrapped lines: a trích yếu in its own words, whatever OCR made
+    of the lines above it."""
+    at = next((k for k, ln in enumerate(below) if _ABOUT.match(ln.text)), None)
+    return [] if at is None else [below[at], *(ln for ln in below[at + 1 :] if not is_all_caps(ln.text))]
+
+
+def _capital_lines(below: list[Line]) -> list[Line]:
     taken: list[Line] = []
-    for ln in below[:end]:
+    for ln in below:
         text = ln.text
         caps = is_all_caps(text) and sum(ch.isalpha() for ch in text) >= 2
         if caps and not (ag.is_motto(text) or ag.starts_with_agency(text) or _DATE_WORDS.search(text)):
             taken.append(ln)
         elif taken:
             break
-    title = " ".join(ln.text for ln in taken).strip(" :.")
-    if len(title.split()) < 3:
-        return []
-    h.title = recase(title, vocab)
-    h.provenance["title"] = taken[0].span()
-    warnings.append(Warning(code="title_without_type_line", span=taken[0].span(),
-                            message=f"No type line; the capitals under the number taken as the title: '{h.title}'."))
     return taken
 
 
