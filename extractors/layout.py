@@ -17,6 +17,7 @@ from extractors.layout_tables import column_lines as table_column_lines
 from extractors.layout_tables import html_table_cells, is_layout_table
 from normalizers import normalize_text
 from normalizers.lexicon import repair_glyphs
+from normalizers.text import repair_caps_case
 from pipeline.model import Span
 
 _TAG = re.compile(r"<[^>]+>")
@@ -97,7 +98,7 @@ class Layout:
 
 def clean_inline(raw: str) -> str:
     """Normalized text of a line without Markdown/HTML markup."""
-    s = _MD_HEADING.sub("", repair_glyphs(normalize_text(raw)))  # `## ỦY BAN NHÂN DÂN …`: other engines' Markdown
+    s = _MD_HEADING.sub("", repair_caps_case(repair_glyphs(normalize_text(raw))))  # `## ỦY BAN …`: Markdown
     s = _TAG.sub(" ", s)
     if s.strip() not in ("*", "(*)"):
         s = _STARS.sub("", s)

@@ -18,6 +18,7 @@ from extractors.layout_tables import column_lines as table_column_lines
 from extractors.layout_tables import is_layout_table
 from normalizers import normalize_text
 from normalizers.lexicon import is_syllable, repair_glyphs
+from normalizers.text import repair_caps_case
 from pipeline.positioned import PageContent, TableGrid, Word
 
 
@@ -153,7 +154,7 @@ def _assemble(items: list[Segment | TableGrid]) -> Layout:
             parts.append("\f")
             offset += 1
             page = pg
-        clean = repair_glyphs(normalize_text(text))
+        clean = repair_caps_case(repair_glyphs(normalize_text(text)))
         line = Line(len(lines) + 1, offset, offset + len(text), text, clean, pg, bold, italic, bbox, conf)
         lines.append(line)
         parts.append(text + "\n")

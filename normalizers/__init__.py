@@ -17,7 +17,7 @@ from normalizers.numbers import (
     parse_number,
     to_vnd,
 )
-from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text
+from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text, repair_caps_case
 
 __all__ = [
     "DATE_PATTERN",
@@ -27,6 +27,7 @@ __all__ = [
     "find_dates",
     "fold_diacritics",
     "is_all_caps",
+    "repair_caps_case",
     "marked_share",
     "normalize_spaces",
     "normalize_text",

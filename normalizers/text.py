@@ -76,3 +76,18 @@ def is_all_caps(s: str) -> bool:
     """Return True when s has at least 2 letters and no lower-case letter."""
     letters = [ch for ch in s if ch.isalpha()]
     return len(letters) >= 2 and not any(ch.islower() for ch in letters)
+
+
+# letters whose small form OCR takes for the capital (and back): `sỞ QUY HOẠCH` in a line of capitals
+_LOOKALIKE_SMALL = "scovwxzư"
+
+
+def repair_caps_case(s: str) -> str:
+    """`ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH sỞ QUY HOẠCH` → `… SỞ QUY HOẠCH`: in a line of capitals (three
+    words or more), a word whose first letter is a small look-alike of its capital and whose other
+    letters are capitals."""
+    words = s.split(" ")
+    if sum(len(w) >= 2 and w.isupper() for w in words) < 3:
+        return s
+    return " ".join(w[0].upper() + w[1:] if len(w) >= 2 and w[0] in _LOOKALIKE_SMALL and w[1:].isupper() else w
+                    for w in words)

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from normalizers import fold_diacritics, is_all_caps, normalize_spaces, normalize_text
+from normalizers import fold_diacritics, is_all_caps, normalize_spaces, normalize_text, repair_caps_case
 
 
 @pytest.mark.parametrize(
@@ -184,3 +184,19 @@ def test_spaced_letters_that_are_not_words_stay():
     assert normalize_text("Phụ lục A B C") == "Phụ lục A B C"
     assert normalize_text("A  B  1  2  3") == "A  B  1  2  3"
     assert normalize_text("a b c d") == "a b c d"
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        # TP.HCM's Sở Quy hoạch - Kiến trúc licence read by another OCR engine: both header columns merged
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH sỞ QUY HOACH-KIÉN TRÚC",
+         "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ QUY HOACH-KIÉN TRÚC"),
+        ("cÔNG TY CỔ PHẦN ĐẦU TƯ", "CÔNG TY CỔ PHẦN ĐẦU TƯ"),
+        ("Sở Xây dựng tỉnh Lâm Đồng", "Sở Xây dựng tỉnh Lâm Đồng"),  # ordinary text is left alone
+        ("UBND TỈNH cT", "UBND TỈNH cT"),  # too few capitals to tell
+        ("xã Tân Hòa, THÀNH PHỐ HÀ NỘI", "xã Tân Hòa, THÀNH PHỐ HÀ NỘI"),  # a small word, not a look-alike capital
+    ],
+)
+def test_repair_caps_case(line: str, repaired: str) -> None:
+    assert repair_caps_case(line) == repaired
