@@ -47,7 +47,12 @@ def is_national(name: str) -> bool:
     """A body of the whole country (Chính phủ, Bộ Tài chính): its name needs no place."""
     folded = name.strip().lower()
     ministry = folded.startswith("bộ ") and not folded.startswith("bộ chỉ huy")  # a province's military command
-    return ministry or folded in {b.lower() for b in read_lines("national_bodies.txt")}
+    return ministry or folded in _national_bodies()
+
+
+@cache
+def _national_bodies() -> frozenset[str]:
+    return frozenset(b.lower() for b in read_lines("national_bodies.txt"))
 
 
 def starts_with_agency(text: str) -> bool:

@@ -19,6 +19,7 @@ from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
 # `Tổng kinh phí: 8.971,98 triệu đồng`, `Tổng kinh phí thực hiện Kế hoạch năm 2024 là 1.250.000.000 đồng`,
 # `Kinh phí dự kiến khoảng 500 triệu đồng`: the lead words, at most a clause of filler, the first amount.
 _AMOUNT = r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|đ|vnđ|vnd)(?![^\W\d_])"
+_LEAD_WORDS = re.compile(r"tổng|kinh\s+phí", re.I)
 _TOTAL_STATEMENT = re.compile(
     r"(?<![^\W\d_])(?:tổng\s+(?:kinh\s+phí|dự\s+toán|nguồn\s+vốn|số\s+vốn|vốn|mức\s+đầu\s+tư|cộng|số\s+tiền"
     r"|chi\s+phí|nhu\s+cầu\s+kinh\s+phí)|kinh\s+phí\s+(?:thực\s+hiện|dự\s+kiến|để\s+thực\s+hiện))"
@@ -85,8 +86,7 @@ def _from_text(layout: Layout) -> Budget | None:
 
 def _total_statement(text: str, following: list) -> re.Match | None:
     """The first total stated in a sentence that starts on this line (it may wrap over two more lines)."""
-    start = _TOTAL_STATEMENT.search(text)
-    if start is None and not re.search(r"tổng|kinh\s+phí", text, re.I):
+    if not _LEAD_WORDS.search(text):  # most lines: no statement starts here
         return None
     joined = " ".join([text, *(ln.text for ln in following)])
     for m in _TOTAL_STATEMENT.finditer(joined):

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5})\.?$")
+from extractors.numbering import STT_HEADER
+
+# the numbers of the STT column's run: whole numbers or Roman ones (a run of `1.`, `1.1.` interleaves
+# with the labels of outline tables, which this reader does not rebuild)
+_RUN_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5})\.?$")
 _FIGURE = re.compile(r"^[-+(]?\d[\d.,/%()\s]*$|^-$")
 _END = re.compile(r"^(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+\S|^Nơi nhận|^(?:Phụ lục|PHỤ LỤC)\b")
 _MAX_LINE = 100  # a longer line is body text: a cell of a column this narrow never is
@@ -30,7 +33,7 @@ def find_column_tables(texts: list[str]) -> list[ColumnTable]:
     out: list[ColumnTable] = []
     i = 0
     while i < len(texts):
-        table = _table_at(texts, i) if _STT_HEADER.match(texts[i].strip()) else None
+        table = _table_at(texts, i) if STT_HEADER.match(texts[i].strip()) else None
         if table is None:
             i += 1
             continue
@@ -42,7 +45,7 @@ def find_column_tables(texts: list[str]) -> list[ColumnTable]:
 def _table_at(texts: list[str], i: int) -> ColumnTable | None:
     k = _next_filled(texts, i + 1)
     numbers: list[str] = []
-    while k < len(texts) and _ROW_NUMBER.match(texts[k].strip()):
+    while k < len(texts) and _RUN_NUMBER.match(texts[k].strip()):
         numbers.append(texts[k].strip().rstrip("."))
         k += 1
     if len(numbers) < 2:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.columns import reading_order
+from extractors.numbering import STT_HEADER
 
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
 # a blank left for the number or the day to be filled in by hand or by the signing system
@@ -109,7 +110,6 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
 
 # ── fixed-width tables ───────────────────────────────────────────────────────────────────────
 
-_STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)$", re.I)
 _HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+[^\W\d]")
 _STT_MAX_INDENT = 8  # characters: the STT column is the table's first
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
@@ -143,7 +143,7 @@ def _with_headed_regions(regions: list[range], split: list[list[TextSegment]], r
     width = max((segs[-1].x1 for segs in split if segs), default=80)
     found = list(regions)
     for i, segs in enumerate(split):
-        if len(segs) < 2 or not _STT_HEADER.match(raws[i][segs[0].x0 : segs[0].x1]):
+        if len(segs) < 2 or not STT_HEADER.match(raws[i][segs[0].x0 : segs[0].x1]):
             continue
         end = i + 1
         while end < len(split) and not _prose_line(split[end], raws[end], width):
@@ -219,7 +219,7 @@ def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
     """Lines holding a row number: with the row's cells, or alone in the STT column (cells centred on it)."""
     numbered = [i for i, segs in enumerate(split) if _ROW_NUMBER.match(raws[i][segs[0].x0 : segs[0].x1] if segs else "")
                 and (len(segs) >= 2 or segs[0].x0 <= _STT_MAX_INDENT)]
-    headed = any(_STT_HEADER.match(raw.split()[0]) for raw in raws[: numbered[0]] if raw.split()) if numbered else False
+    headed = any(STT_HEADER.match(raw.split()[0]) for raw in raws[: numbered[0]] if raw.split()) if numbered else False
     if len(numbered) < 2 and not headed:
         numbered = []
     return numbered or [i for i, segs in enumerate(split) if len(segs) >= 3]
@@ -227,7 +227,7 @@ def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
 
 def _body_start(split: list[list[TextSegment]], raws: list[str], data: list[int]) -> int:
     """The first line under the header: after the `STT …` line, else the first row's."""
-    stt = next((k for k in range(data[0]) if split[k] and _STT_HEADER.match(raws[k][split[k][0].x0 : split[k][0].x1])),
+    stt = next((k for k in range(data[0]) if split[k] and STT_HEADER.match(raws[k][split[k][0].x0 : split[k][0].x1])),
                None)
     return data[0] if stt is None else stt + 1
 

@@ -14,7 +14,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-_ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
+from extractors.numbering import ROW_NUMBER
+
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3}\.?) (?=[^\W\d])")
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]")
@@ -85,7 +86,7 @@ def _row_start(items: list[Item], k: int) -> bool:
     """A row number followed by a label; a figure followed by the next section's heading (`0` /
     `III. ĐÁNH GIÁ CHUNG`) ends the table instead."""
     nxt = items[k + 1].text
-    return bool(_ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not _ROW_NUMBER.match(nxt) \
+    return bool(ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not ROW_NUMBER.match(nxt) \
         and not _HEADING.match(nxt)
 
 
@@ -119,7 +120,7 @@ def _run(items: list[Item], starts: list[int], k: int):
         extra = len(cells) - width  # text cells of rows that shared a merged cell, never values
         if len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells) \
                 or not any(_NUMERIC.match(c) for c in cells[2:]) \
-                or (extra > 0 and any(_NUMERIC.match(c) or _ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])):
+                or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])):
             break
         rows.append(_fit(cells, width))
         end = b

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+# The header of a table's row-number column, and a row number as it stands alone in a cell or line.
+STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
+ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
+
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ARABIC = re.compile(r"^\d{1,3}$")
 _DECIMAL = re.compile(r"^\d{1,3}(\.\d{1,3})+$")

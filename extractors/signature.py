@@ -300,21 +300,19 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
     """One block: authority prefixes, position, name. The third value is the surname as read when it
     was restored from the surname list."""
     signer = Signer(span=lines[0].span())
-    n, junk, guessed, skip_post = 0, 0, None, False
+    n, junk, guessed, second_post = 0, 0, None, False
     for ln in lines[:10]:
         text = _clean(ln.text)
         if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
             n += 1
             continue
-        if signer.position and text.lower().strip(" .:") == "kiêm":
-            n += 2  # `TRƯỞNG BAN TUYÊN GIÁO / Kiêm / TRƯỞNG BAN TỔ CHỨC …`: one person, the second post
-            skip_post = True
+        # `TRƯỞNG BAN TUYÊN GIÁO / Kiêm / TRƯỞNG BAN TỔ CHỨC …`: one person; the second post is passed over
+        if (signer.position and text.lower().strip(" .:") == "kiêm") or (
+                second_post and is_all_caps(text) and starts_with_position(text)):
+            second_post = not second_post
+            n += 1
             continue
-        if skip_post:
-            skip_post = False
-            if is_all_caps(text) and starts_with_position(text):
-                continue
-            n -= 1
+        second_post = False
         if (auth := _authority(text, vocab)) and not signer.position:
             signer.authority.append(auth)
         elif is_all_caps(text) and (is_position(text) or _heads_unit(text, signer, n == 0) or _deputy(text, signer)):

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from extractors.layout import Layout, Line, TableBlock, clean_inline
-from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_of
+from extractors.numbering import STT_HEADER, LevelStack, next_roman, roman_lookalike, style_of
 from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse_number
 from pipeline.model import Row, Table, Warning
 
 # `1`, `1.2.3`, `II`, `A`, `a`, and compound outline numbers (`I.A.2`, `II.B`)
 _DOT_GROUPED = re.compile(r"\(?-?[1-9]\d{0,2}(?:\.\d{3})+\)?")
 _COMMA_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
+_COMMA_DECIMAL = re.compile(r"-?\d+,\d{1,2}")
+_BRACKETED = re.compile(r"\((\d{1,2})\)")
 _CODE_COLUMN = re.compile(r"^(Mã|Mã số|Ký hiệu)\b", re.I)  # `Mã hàng hóa` 10.001: an identifier, not a figure
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
@@ -31,7 +33,6 @@ _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+
 _HEADING = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.)]\s+\S+\s+\S")  # `II. ĐỐI VỚI CẤP XÃ`
 _UNIT_LINE = re.compile(r"^(Đơn vị tính|Đơn vị|ĐVT)\s*:", re.I)
 _CONTINUATION = re.compile(r"^([-+•–]|[a-zà-ỹđ])")
-_STT_HEADER = re.compile(r"^(stt|tt|số\s*tt|số\s*thứ\s*tự)$", re.I)
 
 
 @dataclass(slots=True)
@@ -276,7 +277,7 @@ def column_names(header: list[list[str]], width: int) -> list[str]:
 
 def _key_columns(columns: list[str], data: list[RawRow]) -> tuple[int, int]:
     """Index of the STT column and of the label column."""
-    stt = 0 if (_STT_HEADER.match(columns[0].split(" / ")[0]) or _mostly_stt(data)) else -1
+    stt = 0 if (STT_HEADER.match(columns[0].split(" / ")[0]) or _mostly_stt(data)) else -1
     # the first column of words after it: a column of dates or figures (`04/08/2025-27/08/2025`) is no label
     label = next((c for c in range(stt + 1, len(columns)) if _mostly_words(data, c)), stt + 1)
     return stt, min(label, len(columns) - 1)
@@ -318,7 +319,7 @@ def _drop_repeated_headers(data: list[RawRow], header: list[RawRow]) -> list[Raw
     """A table continued on a new page repeats its header and its `1 2 3 …` row: not data."""
     seen = {tuple(r.texts()) for r in header}
     return [r for r in data if tuple(r.texts()) not in seen and not _is_column_number_row(r.texts())
-            and not _STT_HEADER.match(r.texts()[0])]
+            and not STT_HEADER.match(r.texts()[0])]
 
 
 def _draft(row: RawRow, stt_col: int, label_col: int) -> DraftRow:
@@ -394,8 +395,9 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
             last_upper = d.stt
         styles.append(style)
     keys = {stt_col, label_col} | {j for j, name in enumerate(columns) if _CODE_COLUMN.match(name)}
-    point_columns = _point_decimal_columns(drafts, keys)
-    comma_columns = _comma_grouped_columns(drafts, keys)
+    figures = _column_cells(drafts, keys)
+    point_columns = {j for j, cells in figures.items() if _point_decimal(cells)}
+    comma_columns = {j for j, cells in figures.items() if _dot_grouped_amounts(cells)}
     for i, d in enumerate(drafts):
         label = d.cells[label_col]
         style = styles[i]
@@ -413,37 +415,34 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
     return rows
 
 
-def _point_decimal_columns(drafts: list[DraftRow], keys: set[int]) -> set[int]:
-    """Columns written with a decimal point (`99.52`, `100.06`: CPI tables of Sở Tài chính), told by most of
-    their cells; a lone `1.1` elsewhere stays no number."""
-    out = set()
-    for j in range(max((len(d.cells) for d in drafts), default=0)):
-        cells = [d.cells[j] for d in drafts if j < len(d.cells) and d.cells[j].strip() and j not in keys]
-        if cells and sum(parse_dot_decimal(c) is not None for c in cells) >= 0.6 * len(cells):
-            out.add(j)
-    return out
+def _column_cells(drafts: list[DraftRow], keys: set[int]) -> dict[int, list[str]]:
+    """The filled cells of each column that may hold figures (not the STT, label or code columns)."""
+    width = max((len(d.cells) for d in drafts), default=0)
+    cells = {j: [d.cells[j].strip() for d in drafts if j < len(d.cells) and d.cells[j].strip()]
+             for j in range(width) if j not in keys}
+    return {j: c for j, c in cells.items() if c}
+
+
+def _point_decimal(cells: list[str]) -> bool:
+    """A column written with a decimal point (`99.52`, `100.06`: CPI tables of Sở Tài chính), told by most of
+    its cells; a lone `1.1` elsewhere stays no number."""
+    return sum(parse_dot_decimal(c) is not None for c in cells) >= 0.6 * len(cells)
+
+
+def _dot_grouped_amounts(cells: list[str]) -> bool:
+    """A column of whole amounts grouped by dots (`20.740`), where a lone `220,000` is 220000 written the
+    English way, not 220 with three decimals, and `(70)` is -70."""
+    return sum(bool(_DOT_GROUPED.fullmatch(c)) for c in cells) >= 3 and not any(_COMMA_DECIMAL.fullmatch(c)
+                                                                                 for c in cells)
 
 
 def _value(cell: str, point_decimal: bool, comma_grouped: bool) -> float | int | None:
     if comma_grouped and _COMMA_GROUPED.fullmatch(cell.strip()):
         return int(cell.strip().replace(",", ""))  # `220,000` among `20.740`s: typed with English grouping
-    if comma_grouped and (m := re.fullmatch(r"\((\d{1,2})\)", cell.strip())):
+    if comma_grouped and (m := _BRACKETED.fullmatch(cell.strip())):
         return -int(m[1])  # `(70)` among amounts is a decrease, not a column label
     value = parse_number(cell)
     return parse_dot_decimal(cell) if value is None and point_decimal else value
-
-
-def _comma_grouped_columns(drafts: list[DraftRow], keys: set[int]) -> set[int]:
-    """Columns of whole amounts grouped by dots (`20.740`), where a lone `220,000` is 220000 written the
-    English way, not 220 with three decimals, and `(70)` is -70."""
-    out = set()
-    for j in range(len(drafts[0].cells) if drafts else 0):
-        cells = [d.cells[j].strip() for d in drafts if j < len(d.cells) and j not in keys and d.cells[j].strip()]
-        grouped = sum(bool(_DOT_GROUPED.fullmatch(c)) for c in cells)
-        decimals = sum(bool(re.fullmatch(r"-?\d+,\d{1,2}", c)) for c in cells)
-        if grouped >= 3 and not decimals:
-            out.add(j)
-    return out
 
 
 def _has_children(drafts: list[DraftRow], styles: list[str | None], i: int, stack: LevelStack) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from pipeline.readers.table_markup import COVERED, table_text_lines
+from pipeline.readers.table_markup import COVERED, span, table_text_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -95,4 +95,4 @@ def _merged_down(rows: list[list[tuple[str, dict[str, str]]]]) -> None:
                 top[col]["rowspan"] = str(int(top[col].get("rowspan", "1")) + 1)
             elif COVERED not in attrs:
                 top[col] = attrs
-            col += int(attrs.get("colspan", "1")) if attrs.get("colspan", "1").isdigit() else 1
+            col += span(attrs.get("colspan"))

@@ -4,11 +4,9 @@ table extractor. Which is which is the layout stage's rule (`extractors.layout_t
 
 from __future__ import annotations
 
-import re
-
 from extractors.layout_tables import column_lines, is_layout_table
+from extractors.numbering import STT_HEADER
 
-_STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
 COVERED = "covered"  # attribute of a slot under a vertically merged cell (a Word `vMerge` continuation)
 
 
@@ -43,7 +41,7 @@ def _title_rows(cells: list[list[tuple[str, dict[str, str]]]]) -> int:
     one table: `PHỤ LỤC SỐ 1`, the issuing body, the title, `(Ban hành kèm theo …)`): text, not data."""
     for k, row in enumerate(cells[:8]):
         texts = [t.strip() for t, attrs in row if t.strip() and COVERED not in attrs]
-        if texts and _STT_HEADER.match(texts[0]):
+        if texts and STT_HEADER.match(texts[0]):
             return k
         if len(set(texts)) > 2:
             return 0
@@ -64,10 +62,10 @@ def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
             while pending.get(len(out), 0) > 0:
                 pending[len(out)] -= 1
                 out.append("")
-            if (rows := _span(attrs.get("rowspan"))) > 1:
+            if (rows := span(attrs.get("rowspan"))) > 1:
                 pending[len(out)] = rows - 1
             out.append(text)
-            out += [""] * (_span(attrs.get("colspan")) - 1)
+            out += [""] * (span(attrs.get("colspan")) - 1)
         while pending.get(len(out), 0) > 0:
             pending[len(out)] -= 1
             out.append("")
@@ -75,5 +73,6 @@ def _slots(cells: list[list[tuple[str, dict[str, str]]]]) -> list[list[str]]:
     return grid
 
 
-def _span(value: str | None) -> int:
+def span(value: str | None) -> int:
+    """A `colspan` / `rowspan` value as a count of slots; a missing, odd or huge one is 1."""
     return int(value) if value and value.isdigit() and 0 < int(value) <= 50 else 1
