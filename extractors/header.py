@@ -663,10 +663,19 @@ def _infer_issuer(layout: Layout, h: Header, meta: dict, warnings: list[Warning]
         guess = ag.proper_agency(meta["issuer"][0], vocab)
     if guess:
         h.issuing_body = guess
-        warnings.append(Warning(code="issuing_body_inferred",
+        if (where := _line_naming(layout, guess)) is not None:
+            h.provenance["issuing_body"] = where.span()
+        warnings.append(Warning(code="issuing_body_inferred", span=h.provenance.get("issuing_body"),
                                 message=f"No agency block; issuing body inferred as '{guess}' from the text."))
     else:
         warnings.append(Warning(code="issuing_body_missing", message="Issuing body not found."))
+
+
+def _line_naming(layout: Layout, name: str) -> Line | None:
+    """The first line that names the body (its first three words, marks and case aside): where it was read."""
+    key = " ".join(fold_diacritics(name).lower().split()[:3])
+    folded = (" ".join(fold_diacritics(expand_abbreviations(ln.text)).lower().split()) for ln in layout.lines)
+    return next((ln for ln, text in zip(layout.lines, folded) if key in text), None)
 
 
 def _issuer_of_parent(layout: Layout) -> str | None:

@@ -839,3 +839,12 @@ def test_cong_van_subject_and_recipients_through_ocr_specks():
     h = _doc(text).header
     assert h.title == "Cung cấp tài liệu tuyên truyền về một số biện pháp khẩn cấp"
     assert h.recipients == ["Bộ Nông nghiệp và Phát triển nông thôn", "Lưu: VT, BH"]
+
+
+def test_inferred_issuer_says_where_it_was_read():
+    text = ("Phụ lục\nBẢNG GIÁ TÍNH THUẾ TÀI NGUYÊN\n(Ban hành kèm theo Quyết định số 66/2021/QĐ-UBND ngày 24/12/2021\n"
+            "của Ủy ban nhân dân tỉnh An Giang)\nI. Khoáng sản kim loại\n")
+    doc = _doc(text)
+    where = doc.header.provenance["issuing_body"]
+    assert "Ủy ban nhân dân tỉnh An Giang" in text[where.start : where.end]
+    assert next(w for w in doc.warnings if w.code == "issuing_body_inferred").span == where
