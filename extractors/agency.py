@@ -86,15 +86,16 @@ def group_agency_lines(lines: list[str]) -> list[str]:
 
 
 def split_merged_agencies(text: str) -> list[str]:
-    """`ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ QUY HOẠCH - KIẾN TRÚC` as one line (other engines' OCR joins
-    the agency block into a paragraph): a body with its place, then the unit under it, split where the
-    unit's head begins."""
+    """`ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ QUY HOẠCH - KIẾN TRÚC`, `BỘ CÔNG THƯƠNG TRƯỜNG ĐẠI HỌC ĐIỆN LỰC`
+    as one line (other engines' OCR joins the agency block into a paragraph): a body with its place, or a
+    national one, then the unit under it, split where the unit's head begins."""
     ents = find_entities(text, ("ORG", "ORG_HEAD"))
     if not ents or ents[0].start != 0:
         return [text]
     for ent in ents[1:]:
         head, rest = text[: ent.start].strip(), text[ent.start:].strip()
-        if place_part(proper_agency(head)) and len(rest.split()) >= 2:
+        parent = proper_agency(head)
+        if (place_part(parent) or is_national(parent)) and len(rest.split()) >= 2:
             return [head, rest]
     return [text]
 
@@ -183,6 +184,8 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
     """A department named without its place takes the place of its parent body."""
     if parent and issuer in _OFFICES_OF_PARENT:  # `UBND TỈNH X` over `VĂN PHÒNG`: the body's own office
         return f"{issuer} {parent}"
+    if parent and issuer.startswith(_OFFICES_OF_PARENT) and parent.startswith(_BOARDS) and not place_part(issuer):
+        return f"{issuer} {parent}"  # a committee's standing office: Văn phòng Thường trực Ban Chỉ huy … tỉnh X
     if parent and _PARTY_COMMITTEE.match(parent) and not place_part(issuer) and issuer.startswith(_LOCAL_HEADS):
         return f"{issuer} {parent}"  # `THÀNH ỦY HÀ NỘI` over `BAN TỔ CHỨC`: Ban Tổ chức Thành ủy Hà Nội
     if parent and parent.startswith(_INSTITUTIONS) and issuer.startswith(_BOARDS) and not place_part(issuer):

@@ -32,7 +32,9 @@ def is_layout_table(rows: list[list[str]]) -> bool:
     filled = [[c for c in row if c.strip()] for row in rows]
     if not filled or len(rows) > 6 or max(len(r) for r in filled) > 3:
         return False
-    return bool(_MARKS.search("\n".join(line.strip() for row in rows for c in row for line in c.split("\n"))))
+    # Markdown emphasis (`**Nơi nhận:**`) is no text: the marks are tested on the words
+    words = (line.strip().strip("*_ ") for row in rows for c in row for line in c.split("\n"))
+    return bool(_MARKS.search("\n".join(words)))
 
 
 def column_lines(rows: list[list[str]]) -> list[tuple[int, str]]:

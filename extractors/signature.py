@@ -120,7 +120,7 @@ def _clean(text: str) -> str:
         words = words[1:]
     if len(words) >= 3 and len(words[-1]) == 1 and not words[-1].isdigit():
         words = words[:-1]
-    return " ".join(words).strip("|[]!;:,. ")
+    return " ".join(words).strip("|[]!;:,. '\"“”‘’")
 
 
 def _heads_unit(text: str, signer: Signer, first: bool) -> bool:
@@ -320,6 +320,8 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
+        elif signer.position and not signer.name and is_all_caps(text) and starts_with_agency(text):
+            pass  # the unit the position heads, on its own line: `CỤC TRƯỞNG` / `CỤC QUẢN LÝ TÀI NGUYÊN NƯỚC`
         elif is_person_name(text := _name_candidate(_rejoin_initial(text))) or (
                 (signer.position or signer.authority) and (fixed := _surname_restored(text))):
             if not is_person_name(text):
