@@ -50,11 +50,16 @@ class _Segment:
         return self.end - self.start
 
 
-def read_tables(gray: np.ndarray, page: int, dpi: float, lang: str = DEFAULT_LANG) -> list[TableGrid]:
-    """Ruled tables of a page image (8-bit gray, preprocessed) with every cell read; grids in PDF points."""
+def read_tables(gray: np.ndarray, page: int, dpi: float, lang: str = DEFAULT_LANG,
+                rules_from: np.ndarray | None = None) -> list[TableGrid]:
+    """Ruled tables of a page image (8-bit gray, preprocessed) with every cell read; grids in PDF points.
+
+    `rules_from`: the same page before binarization (`ocr.clean_page`), where hairline rules printed
+    grey, which the black/white page has lost, are still found."""
     text_h = text_height_px(gray, dpi)
     h_mask, v_mask = line_masks(gray, text_h)
-    grids = _grids(h_mask, v_mask, page, dpi, text_h)
+    faint = line_masks(rules_from, text_h, faint=True) if rules_from is not None else None
+    grids = _grids(h_mask, v_mask, page, dpi, text_h, faint)
     if grids:
         without_rules = gray.copy()
         without_rules[rule_pixels(h_mask, v_mask, text_h) > 0] = 255
@@ -95,9 +100,17 @@ def text_height_px(gray: np.ndarray, dpi: float) -> float:
     return float(np.median(heights[keep])) if keep.any() else 0.17 * dpi
 
 
-def line_masks(gray: np.ndarray, text_h: float) -> tuple[np.ndarray, np.ndarray]:
-    """(horizontal, vertical) ruling-line masks, 255 on lines, of an 8-bit gray page."""
+def line_masks(gray: np.ndarray, text_h: float, faint: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal, vertical) ruling-line masks, 255 on lines, of an 8-bit gray page.
+
+    `faint`: also the hairline rules of spreadsheet printouts, which scan light grey (≈ 170–220 on white
+    paper, above Otsu's level): ink is then also what is clearly darker than its surroundings (two text
+    heights around). Only used inside tables found from the dark rules, where a page edge's shadow or
+    a form's faint boxes cannot start a table of their own."""
     ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
+    if faint:
+        block = 2 * round(text_h) + 1
+        ink |= cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 20)
     # A kernel 1.2 text heights long: no letter stroke (or short dash) is that long, while every cell
     # edge is at least a text line high/wide. Relative to the text, so it holds at any dpi.
     k = max(15, round(1.2 * text_h))
@@ -195,13 +208,18 @@ def _read_strip(batch: list[tuple[GridCell, np.ndarray]], dpi: float, lang: str)
     return filled
 
 
-def _grids(h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float, text_h: float) -> list[TableGrid]:
+def _grids(h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float, text_h: float,
+           faint: tuple[np.ndarray, np.ndarray] | None = None) -> list[TableGrid]:
+    """Tables where the dark rules make a structure; rows and columns from `faint` rules too, when given."""
     if not cv2.countNonZero(v_mask) or not cv2.countNonZero(h_mask):
         return []  # a page of text: no rules both ways, no table (and no costly component analysis)
+    regions = _regions(h_mask, v_mask)
+    if faint is not None:
+        h_mask, v_mask = faint
     tol = max(4.0, dpi / 40)  # ~0.6 mm: one rule drawn thick, or drifting by a pixel or two
     h_segs, v_segs = _segments(h_mask, horizontal=True), _segments(v_mask, horizontal=False)
     grids = []
-    for x, y, w, h in _regions(h_mask, v_mask):
+    for x, y, w, h in regions:
         hs = [s for s in h_segs if y - tol <= s.pos <= y + h + tol and x - tol <= s.start and s.end <= x + w + tol]
         vs = [s for s in v_segs if x - tol <= s.pos <= x + w + tol and y - tol <= s.start and s.end <= y + h + tol]
         ys = _cluster(hs, tol, min_total=3 * text_h)

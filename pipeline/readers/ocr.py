@@ -42,12 +42,15 @@ _PINK_MIN_SAT, _PINK_MIN_VAL = 25, 170  # light, washed-out seal edges and JPEG 
 def preprocess(image: Image.Image | np.ndarray, binarize: str = "otsu") -> tuple[np.ndarray, float]:
     """Clean a page for Tesseract; returns (8-bit grayscale image, skew angle in degrees).
 
-    Steps: red/pink seal ink → paper white (`drop_red`), grayscale, skew estimate (±MAX_SKEW) and rotation,
-    contrast stretch, then `binarize`: "otsu" (global black/white, the default), "soft" (paper above
-    Otsu's level → white, ink keeps its grey levels), "adaptive" (local mean) or "none" (stretched
-    gray). benchmarks/ocr_models.py, degraded pages, `Vietnamese` model, two seeds (CER; s/page):
-    otsu 0.09 %, 0.19 % (2.0; 3.5 s) · none 0.12 %, 0.17 % (3.5; 5.3 s) · soft 0.13 %, 0.23 % ·
-    adaptive 6.6 %, 5.6 % (it keeps the JPEG noise). Otsu is as accurate as gray and 1.5× faster.
+    `clean_page` (seal ink out, deskew, contrast stretch), then `binarize_page`.
+    """
+    gray, angle = clean_page(image)
+    return binarize_page(gray, binarize), angle
+
+
+def clean_page(image: Image.Image | np.ndarray) -> tuple[np.ndarray, float]:
+    """Red/pink seal ink → paper white (`drop_red`), grayscale, skew estimate (±MAX_SKEW) and rotation,
+    contrast stretch: the page's grey levels, which ruling lines too faint for a binarized page keep.
     The angle is the content's counter-clockwise tilt (PIL's `rotate` sense); the returned image was
     rotated by −angle, same size, white corners (see module docstring).
     """
@@ -63,17 +66,26 @@ def preprocess(image: Image.Image | np.ndarray, binarize: str = "otsu") -> tuple
     # No denoising filter: on the benchmark's noisy JPEG pages a 3×3 median raised the CER (0.13 % →
     # 0.18 %, it thins diacritics) and fastNlMeans cost 5.6 s per page for no gain; the "soft"
     # threshold below already whitens background speckle.
-    gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)  # stretch faded scans to full contrast
-    if binarize == "otsu":
-        gray = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
-    elif binarize == "soft":
-        # Paper (above Otsu's threshold) → white; ink keeps its grey levels for the LSTM recogniser.
+    return cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX), angle  # stretch faded scans to full contrast
+
+
+def binarize_page(gray: np.ndarray, mode: str = "otsu") -> np.ndarray:
+    """A cleaned page made ready for Tesseract: "otsu" (global black/white, the default), "soft" (paper above
+    Otsu's level → white, ink keeps its grey levels), "adaptive" (local mean) or "none" (as it is).
+    benchmarks/ocr_models.py, degraded pages, `Vietnamese` model, two seeds (CER; s/page):
+    otsu 0.09 %, 0.19 % (2.0; 3.5 s) · none 0.12 %, 0.17 % (3.5; 5.3 s) · soft 0.13 %, 0.23 % ·
+    adaptive 6.6 %, 5.6 % (it keeps the JPEG noise). Otsu is as accurate as gray and 1.5× faster.
+    """
+    if mode == "otsu":
+        return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+    gray = gray.copy()
+    if mode == "soft":
         level = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[0]
         gray[gray > level] = 255
-    elif binarize == "adaptive":
+    elif mode == "adaptive":
         block = _odd(max(15, gray.shape[1] // 40))  # a few character widths
         gray = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, block, 15)
-    return gray, angle
+    return gray
 
 
 def drop_red(rgb: np.ndarray) -> np.ndarray:

@@ -75,25 +75,28 @@ def _ocr_pdf_page(job: tuple) -> PageContent:
 def _ocr_image(job: tuple) -> PageContent:
     """Clean the page, read it; a page whose reading is not Vietnamese is turned upright if its text
     stands sideways or upside down (orientation detection runs only then: it costs ~0.8 s a page)."""
-    from pipeline.readers.ocr import page_turn, preprocess
+    from pipeline.readers.ocr import binarize_page, clean_page, page_turn
 
     image, number, dpi = job
-    gray, _angle = preprocess(image)
-    page = _read_page(gray, number, dpi)
+    clean, _angle = clean_page(image)
+    gray = binarize_page(clean)
+    page = _read_page(gray, clean, number, dpi)
     if readable_share(page) < MIN_READABLE and (turn := page_turn(gray, dpi)):
-        turned = _read_page(np.ascontiguousarray(np.rot90(gray, turn)), number, dpi)
+        turned = _read_page(np.ascontiguousarray(np.rot90(gray, turn)), np.ascontiguousarray(np.rot90(clean, turn)),
+                            number, dpi)
         if readable_share(turned) > readable_share(page):
             turned.note = f"OCR, page turned {90 * turn}° counter-clockwise"
             return turned
     return page
 
 
-def _read_page(gray, number: int, dpi: float) -> PageContent:
-    """Ruled tables read cell by cell, then the rest of the page."""
+def _read_page(gray, clean, number: int, dpi: float) -> PageContent:
+    """Ruled tables read cell by cell, then the rest of the page (`gray` binarized for Tesseract, `clean`
+    its grey levels, where faint rules are found)."""
     from pipeline.readers.image_tables import blank_tables, read_tables
     from pipeline.readers.ocr import DEFAULT_LANG, engine_name, ocr_page
 
-    tables = read_tables(gray, number, dpi, DEFAULT_LANG)
+    tables = read_tables(gray, number, dpi, DEFAULT_LANG, rules_from=clean)
     words = ocr_page(blank_tables(gray, tables, dpi) if tables else gray, number, dpi, DEFAULT_LANG)
     height, width = gray.shape[:2]
     return PageContent(number, width * 72 / dpi, height * 72 / dpi, "ocr", words, tables,
