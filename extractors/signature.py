@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -130,11 +131,13 @@ def _heads_unit(text: str, signer: Signer, first: bool) -> bool:
 
 
 def _deputy(text: str, signer: Signer) -> str | None:
-    """Under `KT. CHỦ TỊCH` the deputy signs: `PHÓ CHỦ TỊCH`, even as OCR misreads its marks (`PHÔ CHỦ TỊCH`)."""
+    """Under `KT. CHỦ TỊCH` the deputy signs: `PHÓ CHỦ TỊCH`, even as OCR misreads its marks or drops a letter
+    (`PHÔ CHỦ TỊCH`, `PHÓ HIỆU TRƯỞN`)."""
     head = next((a.split(" ", 1)[1] for a in signer.authority if a.startswith(("KT.", "K/T")) and " " in a), None)
     if head is None or signer.position:
         return None
-    if fold_diacritics(text).upper() == "PHO " + fold_diacritics(head).upper():
+    read, want = fold_diacritics(text).upper(), "PHO " + fold_diacritics(head).upper()
+    if read.startswith("PHO ") and difflib.SequenceMatcher(None, read, want).ratio() >= 0.9:
         return "Phó " + head
     return None
 
@@ -160,15 +163,19 @@ def _surname_restored(text: str) -> str | None:
     return fixed if is_person_name(fixed) else None
 
 
+FREQUENT_NAME_SYLLABLES = 150  # the head of given_names.txt: names common enough to beat a rare real syllable
+
+
 @lru_cache(maxsize=1)
-def _given_names_by_letters() -> tuple[frozenset[str], dict[str, str]]:
-    """The syllables names use (surnames too), and the most frequent given-name syllable for each spelling
-    without marks (đ kept apart from d)."""
+def _given_names_by_letters() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The syllables names use (surnames too), the most frequent given-name syllable for each spelling
+    without marks (đ kept apart from d), and the frequent ones."""
     names = read_lines("given_names.txt")
     by: dict[str, str] = {}
     for name in names:
         by.setdefault(_letters(name), name)
-    return frozenset(n.lower() for n in names) | _surnames(), by  # a mother's surname is a middle name
+    known = frozenset(n.lower() for n in names + read_lines("given_names_rare.txt")) | _surnames()
+    return known, by, frozenset(names[:FREQUENT_NAME_SYLLABLES])  # a mother's surname is a middle name
 
 
 def _letters(word: str) -> str:
@@ -176,15 +183,21 @@ def _letters(word: str) -> str:
 
 
 def _given_names_restored(name: str) -> str:
-    """`Trương Minh Đuong` → `Trương Minh Đương`: a syllable after the surname that Vietnamese does not have,
-    with the letters of one that names use, OCR read with other marks."""
-    known, by_letters = _given_names_by_letters()
+    """`Trương Minh Đuong` → `Trương Minh Đương`, `Lê Xuân Hông` → `Lê Xuân Hồng`: a syllable after the
+    surname that OCR read with other marks. Changed: a syllable Vietnamese does not have, to the most
+    frequent name syllable with its letters; a real syllable no name list holds (`Hông`, `Tuần`), only
+    to a frequent one. A syllable of either list stays (`Viết`, `Diên`, `Năm` are names too)."""
+    known, by_letters, frequent = _given_names_by_letters()
     words = name.split()
     if not words or name.isupper():
         return name
-    # only a syllable Vietnamese does not have is changed: a real one (`Chí`, `Hông`) may be a name the list lacks
-    fixed = [words[0]] + [w if w.lower() in known or is_syllable(w) else by_letters.get(_letters(w), w)
-                          for w in words[1:]]
+    fixed = [words[0]]
+    for w in words[1:]:
+        best = by_letters.get(_letters(w))
+        if w.lower() in known or best is None or (is_syllable(w) and best not in frequent):
+            fixed.append(w)
+        else:
+            fixed.append(best)
     return " ".join(fixed)
 
 
