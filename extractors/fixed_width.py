@@ -46,11 +46,13 @@ def segments(raw: str, line: int) -> list[TextSegment]:
 
 def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:
     """Indexes of lines inside fixed-width tables: clusters of lines with 3+ segments, and what lies between.
-    A numbered line with two segments (`3.    Kết quả giải quyết TTHC`: a row with no figures) keeps a
-    cluster together but does not make one."""
+    A numbered line with two segments (`3.    Kết quả giải quyết TTHC`: a row with no figures), or a row
+    number alone at the left (its label wrapped onto the lines above and below it), keeps a cluster
+    together but does not make one."""
     many = {i for i, segs in enumerate(split) if len(segs) >= _TABLE_MIN_SEGMENTS}
     numbered = {i for i, segs in enumerate(split)
-                if len(segs) == 2 and _ROW_NUMBER.match(raws[i][segs[0].x0:segs[0].x1])}
+                if (len(segs) == 2 or (len(segs) == 1 and segs[0].x0 <= _STT_MAX_INDENT))
+                and _ROW_NUMBER.match(raws[i][segs[0].x0:segs[0].x1])}
     rows: set[int] = set()
     cluster: list[int] = []
     for i in [*sorted(many | numbered), None]:
@@ -58,9 +60,21 @@ def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:
             cluster.append(i)
             continue
         if sum(k in many for k in cluster) >= _TABLE_MIN_LINES:
-            rows.update(range(cluster[0], cluster[-1] + 1))
+            rows.update(range(cluster[0], _wrapped_label_end(split, cluster[-1]) + 1))
         cluster = [] if i is None else [i]
     return rows
+
+
+def _wrapped_label_end(split: list[list[TextSegment]], last: int) -> int:
+    """The last row's label may wrap onto the lines below it (`Tổng số DVCTT có phát sinh hồ` / `sơ trực
+    tuyến …)`, its number printed between the two): single segments starting at the column of a cell of the
+    last lines belong to the table."""
+    starts = {seg.x0 for segs in split[max(last - 2, 0):last + 1] for seg in segs if seg.x0 > _STT_MAX_INDENT}
+    end = last
+    while end + 1 < len(split) and len(split[end + 1]) == 1 and split[end + 1][0].x0 > _STT_MAX_INDENT \
+            and any(abs(split[end + 1][0].x0 - x) <= 1 for x in starts):
+        end += 1
+    return end
 
 
 def text_width(split: list[list[TextSegment]]) -> float:
@@ -263,4 +277,8 @@ def _owner(k: int, data: list[int], cells: list[list[str]]) -> int:
     if k - before != after - k:
         return before if k - before < after - k else after
     label = 1 if len(cells[after]) > 1 else 0  # the label column follows the row number
-    return after if not cells[after][label] else before
+    own = cells[after][label]
+    # the next row's label goes on from this line when it starts in lower case (`Tổng số hồ sơ của DVCTT
+    # (gồm hồ sơ nộp trực tuyến` / `4.3.1. + trực tiếp)`)
+    return after if not own or (own[:1].islower() or not own[:1].isalnum()) and cells[k][label][:1].isupper() \
+        else before

@@ -8,6 +8,7 @@ dropped; data rows get `stt`, `label`, `row_type`, `level` and parsed `values`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -118,8 +119,9 @@ def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], blo
     prev_grid = group[1]
     if len(grid[0].cells) != len(prev_grid[0].cells):
         return False
-    header = _header_words(grid)
-    if header and header != _header_words(prev_grid):
+    header, prev_header = Counter(_header_words(grid)), Counter(_header_words(prev_grid))
+    # the header printed again: its words, or nearly all of them (a first row's text can cling to the first)
+    if header and not (header <= prev_header and header.total() >= 0.8 * prev_header.total()):
         return False
     first, last = group[0][-1].lines[-1].no, block.lines[0].no
     between = [ln for ln in layout.lines if first < ln.no < last and ln.text.strip()

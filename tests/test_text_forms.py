@@ -444,6 +444,50 @@ def test_fixed_width_long_row_numbers_figureless_rows_and_repeated_header():
                     ("3.1", [194]), ("3.2", [100]), ("3.2.1", [194])]
 
 
+# pdftotext -layout of Lâm Đồng's report (Biểu mẫu 7): labels wrapped around their row number (the number
+# alone on its line, the label above and below it), the last row's label wrapping past the table's last
+# figure, and the header printed again on the next page with its words on other lines.
+WRAPPED_LABELS = """\
+                                                                                       Kết quả thống kê
+                               Chỉ tiêu thống kê
+STT                                                                                                          Ghi chú
+               (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)                 Đơn vị tính       Số liệu
+
+  2.     Tỷ lệ báo cáo định kỳ được gửi, nhận qua Hệ thống thông tin                  %             100
+  3.     Số liệu về trao đổi văn bản điện tử
+         Thực hiện kết nối, liên thông các Hệ thống quản lý văn bản điều
+ 3.1.
+         hành từ cấp tỉnh đến cấp xã
+3.1.1.   Tỷ lệ sở, ngành đã kết nối, liên thông với UBND tỉnh                         %             100
+3.1.2.   Tỷ lệ UBND cấp xã đã kết nối, liên thông với UBND tỉnh.                      %             100
+ 4.2.    Tỷ lệ DVC có phát sinh hồ sơ nộp trực tuyến (toàn trình + một phần)          %             95,99
+         Tổng số DVCTT có phát sinh hồ sơ (gồm các DVCTT có phát sinh hồ
+4.2.1.                                                                             Thủ tục           599
+         sơ trực tuyến hoặc trực tiếp hoặc cả 2 hình thức)
+\fSTT                             Chỉ tiêu thống kê                                    Kết quả thống kê      Ghi chú
+                (Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)
+                                                                                Đơn vị tính      Số liệu
+4.2.2.   Số DVCTT có phát sinh hồ sơ trực tuyến                                   Thủ tục         575
+ 4.3.    Tỷ lệ hồ sơ trực tuyến toàn trình                                          %             90,58
+         Tổng số hồ sơ của DVCTT toàn trình (gồm hồ sơ nộp trực tuyến
+4.3.1.   + trực tiếp)                                                             Thủ tục        462.814
+
+4.3.2.   Số hồ sơ nộp trực tuyến của các DVCTT toàn trình                         Thủ tục        419.218
+"""
+
+
+def test_fixed_width_labels_wrapped_around_their_numbers_and_header_repeated_on_other_lines():
+    (table,) = _doc("Biểu mẫu 7\n\n" + WRAPPED_LABELS).tables
+    rows = {r.stt: (r.label, [v for v in r.values if v is not None]) for r in table.rows}
+    assert list(rows) == ["2", "3", "3.1", "3.1.1", "3.1.2", "4.2", "4.2.1", "4.2.2", "4.3", "4.3.1", "4.3.2"]
+    assert rows["3.1"][0] == ("Thực hiện kết nối, liên thông các Hệ thống quản lý văn bản điều hành từ cấp tỉnh "
+                              "đến cấp xã")
+    assert rows["4.2.1"] == ("Tổng số DVCTT có phát sinh hồ sơ (gồm các DVCTT có phát sinh hồ sơ trực tuyến hoặc "
+                             "trực tiếp hoặc cả 2 hình thức)", [599])
+    assert rows["4.3"] == ("Tỷ lệ hồ sơ trực tuyến toàn trình", [90.58])
+    assert rows["4.3.1"] == ("Tổng số hồ sơ của DVCTT toàn trình (gồm hồ sơ nộp trực tuyến + trực tiếp)", [462814])
+
+
 def test_scan_end_block_with_interleaved_columns():
     """As Tesseract read a Đắk Nông report: the position between two recipients, specks of the seal,
     the name after the list, stamp text after `Lưu`."""
