@@ -13,16 +13,18 @@ import re
 from extractors.layout import Layout
 from extractors.repair import propose_repairs
 from extractors.table_checks import table_checks
-from normalizers import parse_amount, to_vnd
+from normalizers import money_spelling, parse_amount, to_vnd
 from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
 
 # `Tổng kinh phí: 8.971,98 triệu đồng`, `Tổng kinh phí thực hiện Kế hoạch năm 2024 là 1.250.000.000 đồng`,
-# `Kinh phí dự kiến khoảng 500 triệu đồng`: the lead words, at most a clause of filler, the first amount.
+# `Kinh phí dự kiến khoảng 500 triệu đồng`, `Dự toán kinh phí: …`, `Kinh phí hỗ trợ: …`: the lead words, at
+# most a clause of filler, the first amount.
 _AMOUNT = r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|đ|vnđ|vnd)(?![^\W\d_])"
 _LEAD_WORDS = re.compile(r"tổng|kinh\s+phí", re.I)
 _TOTAL_STATEMENT = re.compile(
     r"(?<![^\W\d_])(?:tổng\s+(?:kinh\s+phí|dự\s+toán|nguồn\s+vốn|số\s+vốn|vốn|mức\s+đầu\s+tư|cộng|số\s+tiền"
-    r"|chi\s+phí|nhu\s+cầu\s+kinh\s+phí)|kinh\s+phí\s+(?:thực\s+hiện|dự\s+kiến|để\s+thực\s+hiện))"
+    r"|chi\s+phí|nhu\s+cầu\s+kinh\s+phí)|(?:dự\s+toán\s+)?kinh\s+phí\s+(?:thực\s+hiện|dự\s+kiến|để\s+thực\s+hiện"
+    r"|hỗ\s+trợ|đề\s+nghị|được\s+(?:phê\s+duyệt|giao|cấp|phân\s+bổ))|dự\s+toán\s+kinh\s+phí)"
     rf"(?P<filler>[^;\n]{{0,100}}?)(?P<amount>{_AMOUNT})",
     re.I,
 )
@@ -88,9 +90,9 @@ def _total_statement(text: str, following: list) -> re.Match | None:
     """The first total stated in a sentence that starts on this line (it may wrap over two more lines)."""
     if not _LEAD_WORDS.search(text):  # most lines: no statement starts here
         return None
-    joined = " ".join([text, *(ln.text for ln in following)])
+    joined = money_spelling(" ".join([text, *(ln.text for ln in following)]))  # OCR'd `triệu đông`, `trđ`
     for m in _TOTAL_STATEMENT.finditer(joined):
-        if m.start() >= len(text):
+        if m.start() >= len(money_spelling(text)):
             return None
         if not re.search(r"[.!?]\s", m["filler"]):  # the amount belongs to the same sentence
             return m

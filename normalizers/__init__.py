@@ -11,6 +11,7 @@ from normalizers.encoding import (
 )
 from normalizers.numbers import (
     UNIT_MULTIPLIERS,
+    money_spelling,
     normalize_unit,
     parse_amount,
     parse_dot_decimal,
@@ -29,6 +30,7 @@ __all__ = [
     "is_all_caps",
     "repair_caps_case",
     "marked_share",
+    "money_spelling",
     "normalize_spaces",
     "normalize_text",
     "normalize_unit",

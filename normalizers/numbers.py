@@ -129,6 +129,20 @@ def to_vnd(amount: float | int | None, unit: str | None) -> int | None:
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+_SCALED_DONG = re.compile(r"\b(nghìn|ngàn|triệu|tỷ|tỉ)\s+[đd][oôồổốộỗ]ng\b", re.IGNORECASE)
+_NUMBER_DONG = re.compile(r"(?<=\d\d\d)(\s*)[đd][ôồổốộỗ]ng\b", re.IGNORECASE)  # an amount: 3+ digits
+_TRIEU_ABBREVIATED = re.compile(r"(?<=\d)\s*tr(?:\.\s*|\s+)?đ(?:ồng)?\b", re.IGNORECASE)
+
+
+def money_spelling(text: str) -> str:
+    """Money units as typed in a hurry or read by OCR, spelt out: `10.506 triệu đông` / `triệu dồng` →
+    `triệu đồng`, `10.506 trđ` / `tr.đ` / `tr đồng` → `10.506 triệu đồng`, `500 đổng` → `500 đồng`.
+    Only after an amount (three digits or more) or a scale word, where `đông` (east, crowded) cannot stand."""
+    text = _SCALED_DONG.sub(lambda m: f"{m[1]} đồng", text)
+    text = _TRIEU_ABBREVIATED.sub(" triệu đồng", text)
+    return _NUMBER_DONG.sub(lambda m: f"{m[1]}đồng", text)
+
+
 def normalize_unit(s: str | None) -> str | None:
     """Find a money unit in free text such as 'ĐVT: triệu đồng' and return it canonical."""
     if not s:

@@ -157,6 +157,12 @@ def test_no_total_anywhere_means_no_budget(body):
         # a statement wrapped over lines, as printed
         ("Tổng kinh phí thực hiện các nhiệm vụ của Đề án giai đoạn\n2026 - 2030 là 12.345,6 triệu đồng.",
          12345.6, "triệu đồng"),
+        ("Dự toán kinh phí thực hiện năm 2025: 10.522,6 triệu đồng.", 10522.6, "triệu đồng"),
+        ("Kinh phí hỗ trợ: 350 triệu đồng (Ba trăm năm mươi triệu đồng).", 350, "triệu đồng"),
+        ("Kinh phí đề nghị bổ sung là 2.500 triệu đồng.", 2500, "triệu đồng"),
+        # read by OCR, or typed in a hurry
+        ("Tổng kinh phí thực hiện: 10.506 triệu đông.", 10506, "triệu đồng"),
+        ("Tổng kinh phí: 1.200 trđ, từ nguồn sự nghiệp.", 1200, "triệu đồng"),
     ],
 )
 def test_total_stated_in_a_sentence(sentence, total, unit):

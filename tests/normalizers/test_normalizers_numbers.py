@@ -1,6 +1,14 @@
 import pytest
 
-from normalizers import UNIT_MULTIPLIERS, normalize_unit, parse_amount, parse_dot_decimal, parse_number, to_vnd
+from normalizers import (
+    UNIT_MULTIPLIERS,
+    money_spelling,
+    normalize_unit,
+    parse_amount,
+    parse_dot_decimal,
+    parse_number,
+    to_vnd,
+)
 
 
 @pytest.mark.parametrize(
@@ -170,3 +178,18 @@ def test_normalize_unit(text: str | None, expected: str | None) -> None:
                          [("99.52", 99.52), ("100.06%", 100.06), ("1.200", None), ("8.971,98", None)])
 def test_point_decimal_for_columns_written_that_way(cell, value):
     assert parse_dot_decimal(cell) == value
+
+
+@pytest.mark.parametrize(("text", "spelt"), [
+    ("Tổng kinh phí: 10.506 triệu đông.", "Tổng kinh phí: 10.506 triệu đồng."),  # OCR lost the grave
+    ("5 tỷ dồng", "5 tỷ đồng"),
+    ("1.250.000.000 dồng", "1.250.000.000 đồng"),
+    ("1.200 trđ", "1.200 triệu đồng"),
+    ("1.200 tr.đ", "1.200 triệu đồng"),
+    ("45 tr đồng", "45 triệu đồng"),
+    ("ngày 10 tháng 5 đông người dự", "ngày 10 tháng 5 đông người dự"),  # no amount before it
+    ("phía Đông giáp huyện Ba Tơ", "phía Đông giáp huyện Ba Tơ"),
+    ("Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh"),
+])
+def test_money_spelling(text, spelt):
+    assert money_spelling(text) == spelt
