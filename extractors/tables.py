@@ -310,11 +310,40 @@ def _build_table(grid: list[RawRow], warnings: list[Warning]) -> Table | None:
     if not data:
         return None
     data = _drop_repeated_headers(data, header)
+    columns, data = _split_composite_columns(columns, data)
     stt_col, label_col = _key_columns(columns, data)
     drafts = _merge_split_rows([_draft(r, stt_col, label_col) for r in data], label_col)
     _fix_misread_roman(drafts, warnings)
     rows = _finish_rows(drafts, stt_col, label_col, columns)
     return Table(columns=columns, rows=rows)
+
+
+_COMPOSITE = re.compile(r"^\s*\d[\d.,]*(?:\s*/\s*\d[\d.,]*)+(?:\s*\(\s*\d[\d.,]*\s*%?\s*\))?\s*$")
+_COMPOSITE_PART = re.compile(r"\d[\d.,]*\s*%?")
+
+
+def _split_composite_columns(columns: list[str], data: list[RawRow]) -> tuple[list[str], list[RawRow]]:
+    """A column whose header names several figures (`Số hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ`)
+    and whose every cell holds them as `1.700/2.912/3.141`, or `862/1.266 (68,1%)` with the share, becomes
+    one column per figure. Dates (`15/03/2026`) are no such cells: their header names one thing."""
+    j = len(columns) - 1
+    while j >= 0:
+        cells = [r.cells[j].text for r in data if j < len(r.cells) and r.cells[j].text.strip()]
+        counts = {len(_COMPOSITE_PART.findall(c)) for c in cells}
+        if "/" in columns[j] and len(cells) >= 2 and all(_COMPOSITE.match(c) for c in cells) and len(counts) == 1:
+            k = counts.pop()
+            names = [n.strip() for n in columns[j].split("/")]
+            if len(names) in (k, k - 1):
+                names = (names + ["Tỷ lệ (%)"])[:k]  # `862/1.266 (68,1%)`: the share is the header's unnamed part
+            else:
+                names = [f"{columns[j]} ({n})" for n in range(1, k + 1)]
+            columns = columns[:j] + names + columns[j + 1 :]
+            for r in data:
+                cell = r.cells[j]
+                parts = [p.strip() for p in _COMPOSITE_PART.findall(cell.text)] or [""] * k
+                r.cells[j : j + 1] = [Cell(p, cell.italic, cell.conf, cell.box) for p in parts]
+        j -= 1
+    return columns, data
 
 
 def _drop_repeated_headers(data: list[RawRow], header: list[RawRow]) -> list[RawRow]:

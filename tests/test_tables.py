@@ -271,3 +271,27 @@ def test_amount_column_with_english_grouping_and_bracketed_decrease():
     assert [[v for v in r.values if v is not None] for r in table.rows] == [
         [20740, 20360, -380], [22100, 22030, -70], [220000, 220000], [361000, 362000, 1000],
         [13000, 16000, 3000], [60000, 55000, -5000]]
+
+
+def test_composite_cells_named_by_a_slashed_header_become_one_column_per_figure():
+    # Lâm Đồng 181/BC-SNV: `số hồ sơ hỗ trợ/tổng hồ sơ trực tuyến/tổng số hồ sơ` in one cell, and a share
+    # after the two counts
+    text = ("TT\tTên TTHC\tSố lượng hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ\n"
+            "1\tThủ tục đăng ký kết hôn (mã TTHC: 1.000894)\t1.700/2.912/3.141\n"
+            "2\tĐăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)\t1.315/2.342/2.572\n\n"
+            "Nội dung khác.\n\n"
+            "TT\tTên TTHC\tSố lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ\n"
+            "1\tXác nhận tiếp tục sử dụng đất nông nghiệp\t1.732/2.090 (82,9%)\n"
+            "2\tĐăng ký biện pháp bảo đảm bằng quyền sử dụng đất\t8.368/8.654 (96,7%)\n")
+    counts, shares = extract_tables(build_layout(text))[0]
+    assert counts.columns[2:] == ["Số lượng hồ sơ hỗ trợ", "Tổng hồ sơ trực tuyến", "Tổng số hồ sơ"]
+    assert [r.values[2:] for r in counts.rows] == [[1700, 2912, 3141], [1315, 2342, 2572]]
+    assert shares.columns[2:] == ["Số lượng hồ sơ đã hỗ trợ", "Tổng số hồ sơ", "Tỷ lệ (%)"]
+    assert [r.values[2:] for r in shares.rows] == [[1732, 2090, 82.9], [8368, 8654, 96.7]]
+
+
+def test_dates_are_not_composite_figures():
+    text = ("TT\tNội dung công việc\tThời gian\n1\tTổ chức đăng ký học phần\t04/08/2025\n"
+            "2\tTổ chức giảng dạy\t03/09/2025\n3\tThi kết thúc học phần\t05/01/2026\n")
+    (table,) = extract_tables(build_layout(text))[0]
+    assert table.columns == ["TT", "Nội dung công việc", "Thời gian"]
