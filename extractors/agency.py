@@ -24,6 +24,7 @@ _OFFICES_OF_PARENT = ("Văn phòng",)  # an office is named after its parent bod
 # institutions whose councils and boards are named after them, not after a place
 _INSTITUTIONS = ("Quỹ", "Trường", "Công ty", "Tổng công ty", "Bệnh viện", "Viện", "Học viện", "Đại học", "Ngân hàng")
 _BOARDS = ("Hội đồng", "Ban")
+_DEPARTMENTS = ("Sở", "Bộ", "Cục", "Tổng cục")  # a council of a department is named after it, not a place
 _PARTY_COMMITTEE = re.compile(r"^(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy\b")
 _LOCAL_HEADS = ("Sở", "Ban", "Phòng", "Công an", "Chi cục", "Trung tâm", "Văn phòng", "Hội đồng", "Ban Chỉ đạo")
 
@@ -188,8 +189,9 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
         return f"{issuer} {parent}"  # a committee's standing office: Văn phòng Thường trực Ban Chỉ huy … tỉnh X
     if parent and _PARTY_COMMITTEE.match(parent) and not place_part(issuer) and issuer.startswith(_LOCAL_HEADS):
         return f"{issuer} {parent}"  # `THÀNH ỦY HÀ NỘI` over `BAN TỔ CHỨC`: Ban Tổ chức Thành ủy Hà Nội
-    if parent and parent.startswith(_INSTITUTIONS) and issuer.startswith(_BOARDS) and not place_part(issuer):
-        return f"{issuer} {parent}"  # a fund's or a school's board: Hội đồng quản lý Quỹ … tỉnh Đắk Nông
+    if parent and parent.startswith(_INSTITUTIONS + _DEPARTMENTS) and issuer.startswith(_BOARDS) \
+            and not place_part(issuer):
+        return f"{issuer} {parent}"  # a fund's, a school's or a Sở's board: Hội đồng quản lý Quỹ … tỉnh Đắk Nông
     if not parent or place_part(issuer) or not issuer.startswith(_LOCAL_HEADS):
         return issuer
     where = place_part(parent)

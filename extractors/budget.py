@@ -18,13 +18,13 @@ from pipeline.model import Budget, Check, FundingSource, Header, Table, Warning
 
 # `Tổng kinh phí: 8.971,98 triệu đồng`, `Tổng kinh phí thực hiện Kế hoạch năm 2024 là 1.250.000.000 đồng`,
 # `Kinh phí dự kiến khoảng 500 triệu đồng`, `Dự toán kinh phí: …`, `Kinh phí hỗ trợ: …`: the lead words, at
-# most a clause of filler, the first amount.
+# most a clause of filler, the first amount. Not `Kinh phí được cấp trong năm 2022`: a report of funds received.
 _AMOUNT = r"\d[\d.,]*\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|đ|vnđ|vnd)(?![^\W\d_])"
 _LEAD_WORDS = re.compile(r"tổng|kinh\s+phí", re.I)
 _TOTAL_STATEMENT = re.compile(
     r"(?<![^\W\d_])(?:tổng\s+(?:kinh\s+phí|dự\s+toán|nguồn\s+vốn|số\s+vốn|vốn|mức\s+đầu\s+tư|cộng|số\s+tiền"
     r"|chi\s+phí|nhu\s+cầu\s+kinh\s+phí)|(?:dự\s+toán\s+)?kinh\s+phí\s+(?:thực\s+hiện|dự\s+kiến|để\s+thực\s+hiện"
-    r"|hỗ\s+trợ|đề\s+nghị|được\s+(?:phê\s+duyệt|giao|cấp|phân\s+bổ))|dự\s+toán\s+kinh\s+phí)"
+    r"|hỗ\s+trợ|đề\s+nghị)|dự\s+toán\s+kinh\s+phí)"
     rf"(?P<filler>[^;\n]{{0,100}}?)(?P<amount>{_AMOUNT})",
     re.I,
 )

@@ -309,16 +309,25 @@ def _same(a: Signer, b: Signer) -> bool:
     return (a.name, a.position, a.authority, a.body) == (b.name, b.position, b.authority, b.body)
 
 
+_DANGLING = re.compile(r"(?:\sVÀ|[-–,])$")  # a caps line that goes on in the next one
+
+
 def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int, str | None]:
     """One block: authority prefixes, position, name. The third value is the surname as read when it
     was restored from the surname list."""
     signer = Signer(span=lines[0].span())
     n, junk, guessed, second_post = 0, 0, None, False
+    previous = ""
     for ln in lines[:10]:
         text = _clean(ln.text)
         if sum(ch.isalpha() for ch in text) < 2:  # specks of a seal or signature read by OCR
             n += 1
             continue
+        if is_all_caps(text) and _DANGLING.search(previous):  # `GIÁM ĐỐC SỞ GIÁO DỤC VÀ` / `ĐÀO TẠO`: not a name
+            previous = text
+            n += 1
+            continue
+        previous = text if is_all_caps(text) else ""
         # `TRƯỞNG BAN TUYÊN GIÁO / Kiêm / TRƯỞNG BAN TỔ CHỨC …`: one person; the second post is passed over
         if (signer.position and text.lower().strip(" .:") == "kiêm") or (
                 second_post and is_all_caps(text) and starts_with_position(text)):
@@ -333,8 +342,10 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
-        elif signer.position and not signer.name and is_all_caps(text) and starts_with_agency(text):
-            pass  # the unit the position heads, on its own line: `CỤC TRƯỞNG` / `CỤC QUẢN LÝ TÀI NGUYÊN NƯỚC`
+        elif signer.position and not signer.name and is_all_caps(text) and (
+                starts_with_agency(text) or starts_with_position(text)):
+            pass  # the unit the position heads (`CỤC TRƯỞNG` / `CỤC QUẢN LÝ TÀI NGUYÊN NƯỚC`), or the signer's
+            # own post under the role signed in (`TM. HỘI ĐỒNG` / `CHỦ TỊCH` / `GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO`)
         elif is_person_name(text := _name_candidate(_rejoin_initial(text))) or (
                 (signer.position or signer.authority) and (fixed := _surname_restored(text))):
             if not is_person_name(text):

@@ -762,7 +762,7 @@ def test_fixed_width_table_found_from_its_stt_header_with_centred_row_numbers():
         ("2", "Đăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)"),
         ("3", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (mã TTHC: 2.000720)"),
     ]
-    assert table.rows[0].cells[-1] == "1.700/2.912/3.141"
+    assert [v for v in table.rows[0].values if v is not None] == [1700, 2912, 3141]  # one figure per column
     assert "4. Mô hình" in doc.text and "Mô hình" not in table.rows[-1].label
 
 
@@ -860,10 +860,10 @@ def test_plain_text_table_serialized_column_by_column():
     doc = _doc("Biểu 1\n\n" + COLUMN_WISE)
     (table,) = doc.tables
     assert table.columns[:2] == ["TT", "Tên TTHC"]
-    assert [(r.stt, r.label, r.cells[-1]) for r in table.rows] == [
-        ("1", "Thủ tục đăng ký kết hôn (mã TTHC: 1.000894)", "1.700/2.912/3.141"),
-        ("2", "Đăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)", "1.315/2.342/2.572"),
-        ("3", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (mã TTHC: 2.000720)", "403/1.096/1.186"),
+    assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("1", "Thủ tục đăng ký kết hôn (mã TTHC: 1.000894)", [1700, 2912, 3141]),
+        ("2", "Đăng ký thành lập hộ kinh doanh (mã TTHC: 1.001612)", [1315, 2342, 2572]),
+        ("3", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh (mã TTHC: 2.000720)", [403, 1096, 1186]),
     ]
     assert "4. Mô hình" in doc.text
 
@@ -892,3 +892,26 @@ def test_inferred_issuer_says_where_it_was_read():
     where = doc.header.provenance["issuing_body"]
     assert "Ủy ban nhân dân tỉnh An Giang" in text[where.start : where.end]
     assert next(w for w in doc.warnings if w.code == "issuing_body_inferred").span == where
+
+
+def test_council_of_a_department_and_its_chair_signing_under_another_post():
+    """`pdftotext -layout` of Đồng Tháp 355/BC-HĐXTH: a council under the Sở is named after it; its chair
+    signs with his own post on two lines, the second of which (`ĐÀO TẠO`) is no name."""
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "         ĐỒNG THÁP                 Độc lập - Tự do - Hạnh phúc\n"
+            " HỘI ĐỒNG XÉT THĂNG HẠNG        Đồng Tháp, ngày 13 tháng 4 năm 2026\n"
+            "  CDNN VIÊN CHỨC NĂM 2025\n\n      Số: 355 /BC-HĐXTH\n"
+            "                                   BÁO CÁO\n"
+            "  Kết quả thẩm định kỳ xét thăng hạng chức danh nghề nghiệp viên chức năm 2025\n\n"
+            "        Căn cứ Nghị định số 115/2020/NĐ-CP ngày 25/9/2020 của Chính phủ;\n"
+            "        Hội đồng báo cáo kết quả./.\n"
+            "Nơi nhận:                                        TM. HỘI ĐỒNG\n"
+            "- Như trên;                                        CHỦ TỊCH\n"
+            "- Lưu: VT, HĐXTH (V3b).\n\n\n"
+            "                                          GIÁM ĐỐC SỞ GIÁO DỤC VÀ\n"
+            "                                                 ĐÀO TẠO\n"
+            "                                                Lê Quang Trí\n")
+    h = _doc(text).header
+    assert h.issuing_body == ("Hội đồng xét thăng hạng CDNN viên chức năm 2025 Sở Giáo dục và Đào tạo "
+                              "tỉnh Đồng Tháp")
+    assert [(s.name, s.position) for s in h.signers] == [("Lê Quang Trí", "Chủ tịch")]
