@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from extractors.agency import proper_agency, starts_with_agency, starts_with_position
 from extractors.casing import CaseVocab, recase
-from extractors.entities import find_entities
+from extractors.entities import find_entities, patterns
 from extractors.layout import Line
 from extractors.resources import read_lines
 from normalizers import fold_diacritics, is_all_caps
@@ -98,7 +98,31 @@ def _one_off(a: str, b: str) -> bool:
 
 def is_position(text: str) -> bool:
     ents = find_entities(text, ("POSITION",))
-    return bool(ents) and ents[0].start == 0 and ents[-1].end >= len(text.rstrip(" .:")) - 1
+    return bool(ents) and ents[0].start == 0 and ents[-1].end >= len(text.rstrip(" .:")) - 1 \
+        or known_position(text) is not None
+
+
+def known_position(text: str) -> str | None:
+    """A whole line that is a listed position with its marks misread by OCR (`THƯ TRƯƠNG`, `PHỌ GIÁM ĐỐC`):
+    the position as the list spells it. Folding keeps `đ` apart, and only the whole line counts."""
+    return _positions_by_letters().get(fold_diacritics(" ".join(text.split())).lower().strip(" .:"))
+
+
+@lru_cache(maxsize=1)
+def _positions_by_letters() -> dict[str, str]:
+    by: dict[str, set[str]] = {}
+    for p in patterns():
+        if p["label"] == "POSITION":
+            by.setdefault(fold_diacritics(p["id"]).lower(), set()).add(p["id"])
+    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}  # one spelling only: no guess between two
+
+
+def _position_spelled(text: str, vocab: CaseVocab | None) -> str:
+    """The position line in sentence case; the list's spelling when OCR misread its marks."""
+    ents = find_entities(text, ("POSITION",))
+    if not (ents and ents[0].start == 0) and (known := known_position(text)):
+        return known
+    return recase(text, vocab)
 
 
 def _authority(text: str, vocab: CaseVocab | None) -> str | None:
@@ -132,13 +156,14 @@ def _heads_unit(text: str, signer: Signer, first: bool) -> bool:
 
 def _deputy(text: str, signer: Signer) -> str | None:
     """Under `KT. CHỦ TỊCH` the deputy signs: `PHÓ CHỦ TỊCH`, even as OCR misreads its marks or drops a letter
-    (`PHÔ CHỦ TỊCH`, `PHÓ HIỆU TRƯỞN`)."""
+    (`PHÔ CHỦ TỊCH`, `PHÓ HIỆU TRƯỞN`); under `KT. BỘ TRƯỞNG`, a `THỨ TRƯỞNG` (`THƯ TRƯƠNG`)."""
     head = next((a.split(" ", 1)[1] for a in signer.authority if a.startswith(("KT.", "K/T")) and " " in a), None)
     if head is None or signer.position:
         return None
-    read, want = fold_diacritics(text).upper(), "PHO " + fold_diacritics(head).upper()
-    if read.startswith("PHO ") and difflib.SequenceMatcher(None, read, want).ratio() >= 0.9:
-        return "Phó " + head
+    deputy = "Thứ trưởng" if fold_diacritics(head).lower() == "bo truong" else "Phó " + head
+    read, want = fold_diacritics(text).upper(), fold_diacritics(deputy).upper()
+    if read.split()[:1] == want.split()[:1] and difflib.SequenceMatcher(None, read, want).ratio() >= 0.9:
+        return deputy
     return None
 
 
@@ -255,7 +280,10 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
         if signer.name is None and (found := _name_further_on(lines, i + n)) is not None:
-            signer.name = _as_name(_name_candidate(_clean(lines[found].text)))
+            candidate = _name_candidate(_clean(lines[found].text))
+            if not is_person_name(candidate) and (restored := _surname_restored(candidate)):
+                guessed, candidate = candidate.split()[0], restored
+            signer.name = _as_name(candidate)
             used.append(lines[found])
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
@@ -279,7 +307,10 @@ def _name_further_on(lines: list[Line], start: int) -> int | None:
         if start and lines[k].page != lines[start - 1].page:
             return None  # the name sits on the block's page; the next page is another document's
         text = _clean(lines[k].text)
-        if is_person_name(_name_candidate(text)):
+        candidate = _name_candidate(text)
+        # a surname with shifted marks only in a full name: `Quảng Phú` of a signing stamp is a commune
+        if is_person_name(candidate) or (len(candidate.split()) >= 3 and not _BULLET.match(lines[k].text)
+                                         and _surname_restored(candidate)):
             return k
         if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
             return None
@@ -339,7 +370,7 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             signer.authority.append(auth)
         elif is_all_caps(text) and (is_position(text) or _heads_unit(text, signer, n == 0) or _deputy(text, signer)):
             # a second position line (`PHÓ CHỦ TỊCH` then `PHÓ GIÁM ĐỐC SỞ NỘI VỤ`): the first is the role signed in
-            signer.position = signer.position or _deputy(text, signer) or recase(text, vocab)
+            signer.position = signer.position or _deputy(text, signer) or _position_spelled(text, vocab)
         elif is_all_caps(text) and not signer.authority and not signer.position and starts_with_agency(text):
             signer.body = proper_agency(text, vocab)
         elif signer.position and not signer.name and is_all_caps(text) and (

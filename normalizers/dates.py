@@ -10,8 +10,13 @@ DAY_WORD = r"ng[aàáảãạ]y"
 MONTH_WORD = r"th[aàáảãạ]ng"
 YEAR_WORD = r"n[aăâắằẳẵặấầẩẫậ]m"
 
+# A day or month as OCR reads it: a digit beside a look-alike of 1 or 0 (`]2`, `Ï0`, `0l`: 12, 10, 01).
+_LOOKALIKES = "lIÏÌÍ][|Oo"
+_OCR_DIGITS = str.maketrans(_LOOKALIKES, "1111111100")
+_FIGURE = rf"[0-9]{{1,2}}|[0-9][{re.escape(_LOOKALIKES)}]|[{re.escape(_LOOKALIKES)}][0-9]"
+
 DATE_PATTERN = re.compile(
-    rf"{DAY_WORD}{_BLANK}(?P<day>[0-9]{{1,2}})?{_BLANK}{MONTH_WORD}{_BLANK}(?P<month>[0-9]{{1,2}})?{_BLANK}"
+    rf"{DAY_WORD}{_BLANK}(?P<day>{_FIGURE})?{_BLANK}{MONTH_WORD}{_BLANK}(?P<month>{_FIGURE})?{_BLANK}"
     rf"{YEAR_WORD}\s*(?P<year>[0-9]{{4}})(?![0-9])",
     re.IGNORECASE,
 )
@@ -31,7 +36,7 @@ Date = tuple[int | None, int | None, int | None]
 def _group_int(match: re.Match[str], name: str) -> int | None:
     """Return a named group as int, or None when the pattern lacks it or it is blank."""
     value = match.groupdict().get(name)
-    return int(value) if value else None
+    return int(value.translate(_OCR_DIGITS)) if value else None
 
 
 def _validate(year: int | None, month: int | None, day: int | None) -> Date:

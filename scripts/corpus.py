@@ -9,7 +9,8 @@ the gold answers, written by people reading each document, are `tests/corpus/gol
 The documents themselves are not committed: `docs` copies them byte for byte into `tests/corpus/docs/`
 from `../shared/corpus/real`, from local snapshots of their repositories (`git show COMMIT:PATH` in
 `--mirror`, one bare repository per `owner+name/repo`), or from `--extra` folders, checks each
-SHA-256, and derives the `pdftotext` forms. `eval` extracts each split into `outputs/eval/<split>/`
+SHA-256, and derives the `pdftotext` forms and 300-dpi renderings of short digital PDFs (`rendered-scan`).
+`eval` extracts each split into `outputs/eval/<split>/`
 and prints the scorer's per-field figures for each split and the overall rate per input form.
 """
 
@@ -22,6 +23,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -51,7 +53,10 @@ def lay_out(row: dict[str, str], mirror: Path, shared: Path, extra: list[Path]) 
         pdf = DOCS / base["file"]
         if not pdf.exists():
             return f"missing (derive from {base['file']} first)"
-        subprocess.run(["pdftotext", *PDFTOTEXT_ARGS[row["form"]], str(pdf), str(target)], check=True)
+        if row["form"] == "rendered-scan":
+            render_scan(pdf, target)
+        else:
+            subprocess.run(["pdftotext", *PDFTOTEXT_ARGS[row["form"]], str(pdf), str(target)], check=True)
     elif row["repo"] == "shared":
         if not (shared / row["path"]).exists():
             return f"missing: {shared / row['path']} not found"
@@ -66,6 +71,18 @@ def lay_out(row: dict[str, str], mirror: Path, shared: Path, extra: list[Path]) 
         target.unlink()
         return "checksum differs (not kept)"
     return "laid out"
+
+
+def render_scan(pdf: Path, target: Path) -> None:
+    """A digital PDF as a 300-dpi grey scan would give it: each page rendered by poppler and tilted 0.4°,
+    as a page fed a little askew, in one multi-page TIFF (the same words and answers, read by OCR)."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/p"], check=True)
+        pages = [Image.open(p).rotate(0.4, resample=Image.BICUBIC, fillcolor=255)
+                 for p in sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))]
+        pages[0].save(target, save_all=True, append_images=pages[1:], dpi=(300, 300), compression="tiff_deflate")
 
 
 def _from_mirror(repo: Path, row: dict[str, str]) -> bytes:

@@ -641,3 +641,24 @@ def test_party_notice_with_its_type_line_lost_and_bulleted_bases():
     assert "title_without_type_line" in [w.code for w in head.warnings]
     refs, _ = extract_references(layout, head.header)
     assert [r.reference for r in refs] == ["294-QĐ/TW"]
+
+
+@pytest.mark.parametrize(("authority", "line", "position"), [
+    ("KT. Bộ trưởng", "THƯ TRƯƠNG", "Thứ trưởng"),  # Bộ Nội vụ 8151, rendered at 300 dpi: marks lost
+    ("KT. Chủ tịch", "PHÔ CHỦ TỊCH", "Phó Chủ tịch"),
+    ("KT. Hiệu trưởng", "PHÓ HIỆU TRƯỞN", "Phó Hiệu trưởng"),  # Việt Nhật 323 scan: a letter lost
+])
+def test_deputy_position_read_with_other_marks(authority, line, position):
+    from extractors.signature import _deputy
+    from pipeline.model import Signer
+
+    assert _deputy(line, Signer(authority=[authority])) == position
+
+
+@pytest.mark.parametrize(("line", "position"), [("PHỌ GIÁM ĐỐC", "Phó Giám đốc"), ("CHU TICH", "Chủ tịch"),
+                                                ("Nguyễn Văn An", None), ("THƯ TRƯƠNG", None)])
+def test_position_line_with_misread_marks_is_the_listed_position(line, position):
+    """`THƯ TRƯƠNG` could be Thứ trưởng or Thủ trưởng: no guess without the block's authority."""
+    from extractors.signature import known_position
+
+    assert known_position(line) == position

@@ -132,3 +132,18 @@ def test_find_dates_none() -> None:
 ])
 def test_date_words_with_tones_ocr_shifted(text, expected):
     assert parse_vn_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lâm Đồng, ngày 22 tháng ]2 năm 2025", (2025, 12, 22)),  # Tesseract on a 300-dpi rendering
+        ("Quảng Bình, ngày 03 tháng Ï0 năm 2022", (2022, 10, 3)),
+        ("Căn cứ Thông tư số 01/2014/TT-BGDĐT ngày 24 tháng 0l năm 2014", (2014, 1, 24)),
+        ("ngày 1O tháng 3 năm 2021", (2021, 3, 10)),
+        ("ngày | tháng | năm 2025", (None, None, None)),  # rules of a box, no figure: no day read into them
+        ("Hà Nội, ngày ... tháng ... năm 2025", (2025, None, None)),
+    ],
+)
+def test_day_and_month_read_with_look_alikes_of_one_and_zero(text: str, expected: tuple) -> None:
+    assert parse_vn_date(text) == expected
