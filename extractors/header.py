@@ -188,8 +188,10 @@ _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
 _SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 # OCR of a handwritten or stamped number: `Số:Z74É /QĐ-UBND`, `Sô#f /TTr- CAT-PC04`, `Số: 5 6 Õ/GM-UBND`.
 # `Số` itself may lose its mark; the scrawl is short and holds no `/`.
-_NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,3}){0,2})?\s*"
+_NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
                             r"(?=/\s*[A-ZĐ])")
+# look-alikes of 1 that OCR gives for a printed one (`Số:0l`); not `O` for 0, which a handwritten 1 also gives
+_DIGIT_LOOKALIKES = str.maketrans("lIÏÌÍ][|", "11111111")
 
 
 def _head_without_type_line(lines: list[Line]) -> list[Line]:
@@ -226,6 +228,16 @@ def _read_number(head: list[Line], h: Header, meta: dict, warnings: list[Warning
     return _read_scrawled_number(head, h, warnings)
 
 
+def _printed_number(scrawl: str) -> str | None:
+    """A printed number OCR garbled a little: specks before it (`ô: 2184`), look-alikes of 1 in it (`0l`).
+    Mostly real digits, or it stays unread: a handwritten scrawl (`O4` for 01) is not guessed."""
+    *before, last = scrawl.split() or [""]
+    digits = last.translate(_DIGIT_LOOKALIKES)
+    if any(len(t) > 2 or t.isdigit() for t in before) or not digits.isdigit():
+        return None
+    return digits if sum(ch.isdigit() for ch in last) * 2 >= len(last) else None
+
+
 def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) -> Line | None:
     """`Số:` + a number OCR could not read + `/ký hiệu`: the symbol is kept, the number is not guessed."""
     for ln in head:
@@ -238,6 +250,11 @@ def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) 
             scrawl, num = party["number"], DocNumber(None, None, symbol, party["code"], True)
         if scrawl.isdigit():
             num = dataclasses.replace(num, number=scrawl)
+        elif printed := _printed_number(scrawl):
+            warnings.append(Warning(code="number_corrected", span=ln.span(), message=(
+                f"The number before /{num.symbol} was read as {scrawl!r}; taken as {printed!r} (look-alikes of "
+                "1, specks before it).")))
+            scrawl, num = printed, dataclasses.replace(num, number=printed)
         _apply_number(h, num)
         h.provenance["number"] = ln.span(m.start())
         if scrawl and not scrawl.isdigit():
@@ -409,6 +426,8 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
     first = type_idx + 1 + (type_idx + 1 < len(lines) and _issuer_line(lines[type_idx + 1].text))
     for ln in lines[first : type_idx + 15]:  # a title citing several circulars runs to ten lines
         text = ln.text
+        if sum(ch.isalpha() for ch in text) < 2:
+            continue  # a speck OCR read off the rule under the type line (`;`, `_..`)
         if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
             break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
         wrapped = text[:1].islower()  # `theo định hướng …`: a title's wrapped line, whatever word it starts with

@@ -662,3 +662,15 @@ def test_position_line_with_misread_marks_is_the_listed_position(line, position)
     from extractors.signature import known_position
 
     assert known_position(line) == position
+
+
+@pytest.mark.parametrize(("line", "number", "warned"), [
+    ("Số:0l /BC-STC", "01", True),  # Hậu Giang 01/BC-STC rendered at 300 dpi: `1` read as `l`
+    ("Số: ô: 2184 /TB-ĐHNN", "2184", True),  # a speck between `Số:` and the printed number
+    ("Số:Z74É /QĐ-UBND", None, True),  # a handwritten number: not guessed
+    ("Sô: O4- GM/CBIOC", None, True),  # Party number written by hand into the blank (01 read as O4)
+])
+def test_printed_number_read_with_look_alikes_or_specks(line, number, warned):
+    r = header_of(doc(line, type_line="BÁO CÁO"))
+    assert r.header.number == number
+    assert bool({"number_corrected", "number_unreadable"} & set(codes(r))) == warned
