@@ -15,7 +15,7 @@ from normalizers import fold_diacritics, is_all_caps
 from normalizers.lexicon import is_syllable
 from pipeline.model import Signer, Warning
 
-_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:]\s*|\s+)(?=\S)", re.I)
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:,]\s*|\s+)(?=\S)", re.I)  # OCR: `KT, GIÁM ĐỐC`
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
 _RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*:?\s*", re.I)  # `Nơi nhậm:` as OCR reads it
@@ -141,8 +141,8 @@ def _clean(text: str) -> str:
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
     if sum(w.isupper() for w in words) >= 2:  # a caps line: a lone lower-case letter is a speck (`CHỦ r TỊCH`)
         words = [w for w in words if not (len(w) == 1 and w.islower())]
-    if len(words) >= 3 and len(words[0]) == 1 and not words[0].isdigit():
-        words = words[1:]
+    if len(words) >= 3 and len(words[0].rstrip(".,")) == 1 and not words[0][0].isdigit() and words[0][0] != "Q":
+        words = words[1:]  # `T. GIÁM ĐỐC`: what OCR left of `KT.` (`Q.` is an authority of its own)
     if len(words) >= 3 and len(words[-1]) == 1 and not words[-1].isdigit():
         words = words[:-1]
     return " ".join(words).strip("|[]!;:,. '\"“”‘’")

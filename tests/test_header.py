@@ -6,7 +6,7 @@ import pytest
 
 from extractors.doc_types import parse_doc_number
 from extractors.header import extract_header
-from extractors.layout import build_layout
+from extractors.layout import Line, build_layout
 from extractors.references import extract_references
 
 UBND_BAC_KAN = "ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN"
@@ -674,3 +674,15 @@ def test_printed_number_read_with_look_alikes_or_specks(line, number, warned):
     r = header_of(doc(line, type_line="BÁO CÁO"))
     assert r.header.number == number
     assert bool({"number_corrected", "number_unreadable"} & set(codes(r))) == warned
+
+
+@pytest.mark.parametrize("block", [
+    ["T. GIÁM ĐỐC", "§ Á 8", "Nguyễn Thị Kim Loan"],  # Hậu Giang 01/BC-STC at 300 dpi: the K of KT. lost
+    ["KT, GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Kim Loan"],  # the dot read as a comma
+])
+def test_signer_block_with_its_authority_misread(block):
+    from extractors.signature import find_signers
+
+    lines = [Line(k + 1, 0, len(t), t, t) for k, t in enumerate(["Nơi nhận:", "- Lưu: VT.", *block])]
+    signers, _, _ = find_signers(lines)
+    assert [s.name for s in signers] == ["Nguyễn Thị Kim Loan"]
