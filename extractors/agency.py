@@ -198,6 +198,30 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
     return f"{issuer} {where}" if where else issuer
 
 
+def place_spelled_as_in_text(agency: str, texts: list[str]) -> str:
+    """The place in a body's name spelt as the document spells it most often: OCR misreads the marks of the
+    header's capitals (`XÃ QUẢNG PHỦ`, `HUYỆN TUÂN GIÁO`) while the place line and the body, in ordinary
+    type, repeat `Quảng Phú`, `Tuần Giáo`. Only a spelling with the same letters replaces it."""
+    where = place_part(agency)
+    if not where or " " not in where:
+        return agency
+    unit, name = where.split(" ", 1) if not where.lower().startswith("thành phố ") else ("thành phố", where[10:])
+    if name in _provinces_longest_first():
+        return agency  # a province's name is spelt from the list already (`province_marks`)
+    key = fold_diacritics(name).lower()
+    counts: dict[str, int] = {}
+    for text in texts:
+        if key not in fold_diacritics(text).lower():  # cheap test first
+            continue
+        folded = fold_diacritics(text).lower()  # one character per character: offsets match the text
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
+            spelled = text[m.start() : m.end()]
+            if spelled[:1].isupper() and not spelled.isupper():
+                counts[spelled] = counts.get(spelled, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], k == name), default=name)
+    return agency if counts.get(best, 0) < 2 or best == name else agency[: len(agency) - len(name)] + best
+
+
 def agency_mentions(text: str, head: str) -> list[tuple[int, str]]:
     """Mentions of `head` followed by a unit word and a capitalized place name, in a body line."""
     text = expand_abbreviations(text)

@@ -109,11 +109,23 @@ def extract_header(layout: Layout) -> HeaderResult:
     parts = _attached_parts(layout)
     h.legal_bases = _legal_bases(layout, title_end, parts)
     _infer_issuer(layout, h, meta, warnings, vocab)
+    _issuer_place_as_in_text(layout, h, warnings)
     if h.title:
         h.title = h.title[:1].upper() + h.title[1:]  # sentence case: Party titles print `về …` in lower case
     if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
         warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))
     return HeaderResult(h, warnings, parts, title_end)
+
+
+def _issuer_place_as_in_text(layout: Layout, h: Header, warnings: list[Warning]) -> None:
+    if not h.issuing_body:
+        return
+    spelled = ag.place_spelled_as_in_text(h.issuing_body, [ln.text for ln in layout.lines])
+    if spelled != h.issuing_body:
+        warnings.append(Warning(code="issuer_place_respelled", span=h.provenance.get("issuing_body"), message=(
+            f"Issuing body read as '{h.issuing_body}'; its place spelt as the document spells it elsewhere: "
+            f"'{spelled}'.")))
+        h.issuing_body = spelled
 
 
 # ── pieces of the header ────────────────────────────────────────────────────────────────────

@@ -686,3 +686,18 @@ def test_signer_block_with_its_authority_misread(block):
     lines = [Line(k + 1, 0, len(t), t, t) for k, t in enumerate(["Nơi nhận:", "- Lưu: VT.", *block])]
     signers, _, _ = find_signers(lines)
     assert [s.name for s in signers] == ["Nguyễn Thị Kim Loan"]
+
+
+@pytest.mark.parametrize(("agency", "texts", "spelled"), [
+    # Đắk Nông commune notice at 300 dpi: the header's capitals lost the acute, the place line and body kept it
+    ("Ủy ban nhân dân xã Quảng Phủ", ["Quảng Phú, ngày 10 tháng 01 năm 2019", "UBND xã Quảng Phú thông báo lịch",
+                                     "Phó Chủ tịch UBND xã Quảng Phú"], "Ủy ban nhân dân xã Quảng Phú"),
+    ("Hội đồng nhân dân huyện Tuân Giáo", ["Tuần Giáo, ngày 12 tháng 11 năm 2020", "HĐND huyện Tuần Giáo"],
+     "Hội đồng nhân dân huyện Tuần Giáo"),
+    ("Ủy ban nhân dân tỉnh Lâm Đồng", ["tỉnh Lâm Đông", "Lâm Đông, ngày 6"], "Ủy ban nhân dân tỉnh Lâm Đồng"),  # listed
+    ("Ủy ban nhân dân xã Quảng Phủ", ["Quảng Phú, ngày 10 tháng 01 năm 2019"], "Ủy ban nhân dân xã Quảng Phủ"),  # once
+])
+def test_issuers_place_spelt_as_the_document_spells_it(agency, texts, spelled):
+    from extractors.agency import place_spelled_as_in_text
+
+    assert place_spelled_as_in_text(agency, texts) == spelled
