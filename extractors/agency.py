@@ -102,14 +102,42 @@ def split_merged_agencies(text: str) -> list[str]:
 
 
 def head_marks(text: str) -> str:
-    """An agency line whose head word lost its marks to OCR (`SƠ TÀI CHÍNH`, `CUC THUẾ`): the head as it
-    is spelt (ORG_HEAD in entity_patterns.jsonl), when that makes the line an agency's name."""
+    """An agency line whose head word lost its marks to OCR (`SƠ TÀI CHÍNH`, `CUC THUẾ`), or whose long head
+    OCR garbled by a letter (`HỘI ĐỒNG NHÂN DÂẦN`): the head as it is spelt (entity_patterns.jsonl), when
+    that makes the line an agency's name."""
+    if (fixed := _long_head_respelled(text)) is not None:
+        return fixed
     first, _, rest = text.partition(" ")
     head = _heads_by_letters().get(fold_diacritics(first).lower())
     if not rest or head is None or head == first.lower() or starts_with_agency(text):
         return text
     fixed = f"{head.upper() if first.isupper() else head.capitalize()} {rest}"
     return fixed if starts_with_agency(fixed) else text
+
+
+def _long_head_respelled(text: str) -> str | None:
+    words = text.split()
+    for head in _long_heads():
+        n = len(head.split())
+        if len(words) < n or " ".join(words[:n]).lower() == head:
+            continue
+        read, want = fold_diacritics(" ".join(words[:n])).lower(), fold_diacritics(head)
+        # the first word must be the head's (`SỞ` is no misread `BỘ`: a department is no ministry)
+        if read.split()[0] == want.split()[0] and difflib.SequenceMatcher(None, read, want).ratio() >= 0.93:
+            spelled = head.upper() if text.isupper() else head[:1].upper() + head[1:]
+            fixed = " ".join([spelled, *words[n:]])
+            return fixed if starts_with_agency(fixed) else None
+    return None
+
+
+@cache
+def _long_heads() -> tuple[str, ...]:
+    """Agency names of several words, long enough that one misread letter cannot make another (`ủy ban nhân
+    dân`, `hội đồng nhân dân`), longest first."""
+    heads = {" ".join(str(t["LOWER"]) for t in e["pattern"]) for e in patterns()
+             if e["label"] in ("ORG", "ORG_HEAD") and len(e["pattern"]) >= 3
+             and all(isinstance(t.get("LOWER"), str) for t in e["pattern"])}
+    return tuple(sorted((h for h in heads if len(h) >= 15), key=len, reverse=True))
 
 
 @cache

@@ -701,3 +701,15 @@ def test_issuers_place_spelt_as_the_document_spells_it(agency, texts, spelled):
     from extractors.agency import place_spelled_as_in_text
 
     assert place_spelled_as_in_text(agency, texts) == spelled
+
+
+@pytest.mark.parametrize(("line", "fixed"), [
+    ("HỘI ĐỒNG NHÂN DÂẦN", "HỘI ĐỒNG NHÂN DÂN"),  # Điện Biên giấy mời at 300 dpi
+    ("ỦY BAN NHẦN DÂN HUYỆN TUẦN GIÁO", "ỦY BAN NHÂN DÂN HUYỆN TUẦN GIÁO"),
+    ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"),  # one letter from BỘ GIÁO DỤC VÀ ĐÀO TẠO: kept
+    ("HỘI ĐỒNG QUẢN LÝ QUỸ", "HỘI ĐỒNG QUẢN LÝ QUỸ"),
+])
+def test_long_agency_head_misread_by_a_letter(line, fixed):
+    from extractors.agency import head_marks
+
+    assert head_marks(line) == fixed
