@@ -226,28 +226,43 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
     return f"{issuer} {where}" if where else issuer
 
 
-def place_spelled_as_in_text(agency: str, texts: list[str]) -> str:
-    """The place in a body's name spelt as the document spells it most often: OCR misreads the marks of the
-    header's capitals (`XÃ QUẢNG PHỦ`, `HUYỆN TUÂN GIÁO`) while the place line and the body, in ordinary
-    type, repeat `Quảng Phú`, `Tuần Giáo`. Only a spelling with the same letters replaces it."""
+def issuer_spelled_as_in_text(agency: str, texts: list[str]) -> str:
+    """A body's name, or else the place in it, spelt as the document spells it most often: OCR misreads the
+    marks of the header's capitals (`TỎNG CỤC THUÊ`, `XÃ QUẢNG PHỦ`, `HUYỆN TUÂN GIÁO`) while the place
+    line and the body, in ordinary type, repeat `Tổng cục Thuế`, `Quảng Phú`, `Tuần Giáo`. Only a spelling
+    with the same letters, found at least twice, replaces it; a listed province keeps the list's."""
     where = place_part(agency)
-    if not where or " " not in where:
-        return agency
-    unit, name = where.split(" ", 1) if not where.lower().startswith("thành phố ") else ("thành phố", where[10:])
-    if name in _provinces_longest_first():
-        return agency  # a province's name is spelt from the list already (`province_marks`)
+    name = (where[10:] if where.lower().startswith("thành phố ") else where.split(" ", 1)[1]) \
+        if where and " " in where else None
+    if name in _provinces_longest_first():  # a province's name is spelt from the list already (`province_marks`)
+        head = agency[: len(agency) - len(name)].rstrip()
+        spelled = _most_spelled(head, texts) if len(head.split()) >= 2 else None
+        return f"{spelled} {name}" if spelled else agency
+    if len(agency.split()) >= 2 and (spelled := _most_spelled(agency, texts)):
+        return spelled
+    spelled = _most_spelled(name, texts) if name else None
+    return agency[: len(agency) - len(name)] + spelled if spelled else agency
+
+
+def _most_spelled(name: str, texts: list[str]) -> str | None:
+    """The most frequent spelling of `name` (same letters, other marks or case) in the texts, written in
+    ordinary type (not all capitals), when it differs from `name` and occurs at least twice."""
     key = fold_diacritics(name).lower()
     counts: dict[str, int] = {}
     for text in texts:
-        if key not in fold_diacritics(text).lower():  # cheap test first
-            continue
         folded = fold_diacritics(text).lower()  # one character per character: offsets match the text
+        if key not in folded:  # cheap test first
+            continue
         for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):
             spelled = text[m.start() : m.end()]
             if spelled[:1].isupper() and not spelled.isupper():
                 counts[spelled] = counts.get(spelled, 0) + 1
-    best = max(counts, key=lambda k: (counts[k], k == name), default=name)
-    return agency if counts.get(best, 0) < 2 or best == name else agency[: len(agency) - len(name)] + best
+    best = max(counts, key=lambda k: (counts[k], k == name), default=None)
+    if best is None or best.lower() == name.lower() or counts[best] < 2:
+        return None  # the same, or only its case differs: the name's own case stays
+    # the marks of the text's spelling, the case of the name's words (a word in capitals takes the text's)
+    return " ".join(b if w.isupper() and len(w) > 1 else (b[:1].upper() + b[1:] if w[:1].isupper() else b.lower())
+                    for w, b in zip(name.split(), best.split()))
 
 
 def agency_mentions(text: str, head: str) -> list[tuple[int, str]]:

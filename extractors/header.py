@@ -120,11 +120,10 @@ def extract_header(layout: Layout) -> HeaderResult:
 def _issuer_place_as_in_text(layout: Layout, h: Header, warnings: list[Warning]) -> None:
     if not h.issuing_body:
         return
-    spelled = ag.place_spelled_as_in_text(h.issuing_body, [ln.text for ln in layout.lines])
+    spelled = ag.issuer_spelled_as_in_text(h.issuing_body, [ln.text for ln in layout.lines])
     if spelled != h.issuing_body:
-        warnings.append(Warning(code="issuer_place_respelled", span=h.provenance.get("issuing_body"), message=(
-            f"Issuing body read as '{h.issuing_body}'; its place spelt as the document spells it elsewhere: "
-            f"'{spelled}'.")))
+        warnings.append(Warning(code="issuer_respelled", span=h.provenance.get("issuing_body"), message=(
+            f"Issuing body read as '{h.issuing_body}'; spelt as the document spells it elsewhere: '{spelled}'.")))
         h.issuing_body = spelled
 
 
