@@ -37,6 +37,7 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> tuple[
     levels = LevelStack()
     last_upper: str | None = None
     last_roman: str | None = None
+    last_named: dict[str, str] = {}  # the last Chương, Phần, Mục numeral
     part = 1
     lines = [ln for ln in layout.free() if ln.no > title_end or ln.no in parts]
     right_edge = max((ln.bbox[2] for ln in lines if ln.bbox), default=None)
@@ -50,7 +51,8 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> tuple[
                 i += 1  # the type line of an attached document is not a heading; a Phụ lục is
                 continue
         parsed = None if _wrapped(lines[i - 1] if i else None, ln, right_edge) else _parse_heading(ln, last_upper)
-        misread = _misread_roman(ln, last_roman, parsed)
+        misread = (_misread_roman(ln, last_roman, parsed) or _misread_one(ln, lines[i + 1 : i + 60], last_upper)
+                   or (_misread_chapter(ln, last_named) if parsed is None else None))
         if misread:
             parsed = misread
             notes.append(Warning(code="heading_number_guessed", span=ln.span(), message=(
@@ -61,6 +63,8 @@ def extract_sections(layout: Layout, parts: list[int], title_end: int) -> tuple[
             i += 1
             continue
         number, style, heading, body = parsed
+        if style in _TITLED:
+            last_named[style] = number.split()[-1]
         if style == "upper":
             last_upper = number
         if style == "roman":
@@ -91,6 +95,42 @@ def _misread_roman(ln: Line, last_roman: str | None, parsed: tuple | None) -> tu
     repeated = parsed is not None and parsed[1] == "roman" and parsed[0] == last_roman
     lookalike = roman_lookalike(m[1], expected) and (parsed is None or parsed[1] == "upper")
     return (expected, "roman", _heading(m[2]), "") if repeated or lookalike else None
+
+
+_NAMED_MISREAD = re.compile(r"^(?P<kind>Phần|Chương|Mục)\s+(?P<n>[IVXLCHlÌÍÏ|\]1!]{1,5})\s*[.:\-]?\s*(?P<rest>.*)$",
+                            re.I)
+
+
+def _misread_chapter(ln: Line, last_named: dict[str, str]) -> tuple[str, str, str, str] | None:
+    """`Chương HI` after `Chương I`, `Chương HH` after it: the next Roman numeral, misread by OCR."""
+    m = _NAMED_MISREAD.match(ln.text)
+    if not m:
+        return None
+    kind = m["kind"].capitalize()
+    expected = next_roman(last_named.get(_NAMED_RANK[kind.lower()])) or "I"
+    if not roman_lookalike(m["n"], expected):
+        return None
+    return f"{kind} {expected}", _NAMED_RANK[kind.lower()], _heading(m["rest"]), ""
+
+
+def _misread_one(ln: Line, following: list[Line], last_upper: str | None) -> tuple[str, str, str, str] | None:
+    """`I. Dự toán chi phí …`, `Ï. …` then `2. Chi phí giám sát …`: a `1.` OCR read as the Roman one or a
+    look-alike. Only a heading in ordinary type (Roman ones head capitals) whose next heading of that rank,
+    past the sub-items under it, is `2`."""
+    m = re.match(r"^[IÏÌÍl|]\s*[.)]\s*(\S.*)$", ln.text)
+    if not m or is_all_caps(m[1][:30]):
+        return None
+    for x in following:
+        if re.match(r"^[IÏÌÍl|\][1]\s*[.)]\s*\S", x.text):
+            return None  # another `1.` (`]. Diễn biến …` under `Ì. Tổng quan …`): this one is a Roman one
+        named = re.match(r"^(?:Điều\s+\d+\s*[.:]|Chương|Mục|Phần)\s", x.text)  # not `Điều 5 Thông tư …` wrapped
+        if (p := _parse_heading(x, last_upper)) and (p[1] in ("arabic", "roman") or named):
+            if p[:2] != ("2", "arabic"):
+                return None  # an article or chapter, or another number, comes first
+            break
+    else:
+        return None
+    return _parse_heading(Line(ln.no, ln.start, ln.end, ln.raw, "1. " + m[1], ln.page), last_upper)
 
 
 def _wrapped(prev: Line | None, ln: Line, right_edge: float | None) -> bool:

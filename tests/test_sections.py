@@ -175,3 +175,26 @@ def test_sentences_starting_with_numbers_are_not_headings(line):
     body = f"I. MỤC TIÊU\n\n{line}\n\n1. Nhiệm vụ\n"
     assert flat(body) == [("I", 1, None), ("1", 2, "I")]
     assert sections_of(body)[0].text == line
+
+
+def test_chapter_numerals_and_a_one_misread_by_ocr():
+    # Vĩnh Long 01/2020/QĐ-UBND rendered at 300 dpi: `Chương II` read `Chương HI`, `III` read `HH`, and a
+    # `1.` in ordinary type read `Ï.` (its next item of that rank is `2.`)
+    body = ("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuyết định này hướng dẫn.\n"
+            "Chương HI\nQUY ĐỊNH CỤ THỂ\nĐiều 4. Nội dung dự toán chi phí\nÏ. Dự toán chi phí dịch vụ công ích\n"
+            "a. Nội dung dự toán chi phí\nb. Định mức tỷ lệ chi phí quản lý chung\n"
+            "2. Chi phí giám sát, chi phí quản lý dịch vụ\nChương HH\nTỔ CHỨC THỰC HIỆN\n"
+            "Điều 7. Trách nhiệm của Sở Xây dựng\n")
+    assert flat(body, QUY_CHE) == [
+        ("Chương I", 1, None), ("Điều 1", 2, "Chương I"),
+        ("Chương II", 1, None), ("Điều 4", 2, "Chương II"), ("1", 3, "Điều 4"), ("a", 4, "1"), ("b", 4, "1"),
+        ("2", 3, "Điều 4"),
+        ("Chương III", 1, None), ("Điều 7", 2, "Chương III"),
+    ]
+
+
+def test_roman_one_followed_by_its_own_one_stays_roman():
+    # Đắk Nông 113/BC-STC scan: `Ì. Tổng quan …` then `]. Diễn biến …` (its 1.) then `2. Phân tích …`
+    body = ("Ì. Tổng quan chung về tình hình giá thị trường tháng 05/2019:\n]. Diễn biến chỉ số giá tiêu dùng:\n"
+            "Chỉ số tăng.\n2. Phân tích một số nguyên nhân chính\nGiá xăng tăng.\n")
+    assert "1" not in [n for n, _, _ in flat(body)]  # `Ì.` is not taken for a misread 1
