@@ -19,7 +19,7 @@ from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
-from normalizers import find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
+from normalizers import ONE_LOOKALIKES, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from normalizers.dates import MONTH_WORD
 from pipeline.model import Header, Receipt, Warning
 
@@ -202,7 +202,7 @@ _SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 _NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
                             r"(?=/\s*[A-ZĐ])")
 # look-alikes of 1 that OCR gives for a printed one (`Số:0l`); not `O` for 0, which a handwritten 1 also gives
-_DIGIT_LOOKALIKES = str.maketrans("lIÏÌÍ][|", "11111111")
+_DIGIT_LOOKALIKES = str.maketrans(ONE_LOOKALIKES, "1" * len(ONE_LOOKALIKES))
 
 
 def _head_without_type_line(lines: list[Line]) -> list[Line]:

@@ -12,7 +12,7 @@ import re
 
 from extractors.layout import Layout, Line
 from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_of
-from normalizers import is_all_caps
+from normalizers import ONE_LOOKALIKES, is_all_caps
 from pipeline.model import Section, Warning
 
 _NAMED = re.compile(
@@ -117,11 +117,11 @@ def _misread_one(ln: Line, following: list[Line], last_upper: str | None) -> tup
     """`I. Dự toán chi phí …`, `Ï. …` then `2. Chi phí giám sát …`: a `1.` OCR read as the Roman one or a
     look-alike. Only a heading in ordinary type (Roman ones head capitals) whose next heading of that rank,
     past the sub-items under it, is `2`."""
-    m = re.match(r"^[IÏÌÍl|]\s*[.)]\s*(\S.*)$", ln.text)
+    m = re.match(rf"^[{re.escape(ONE_LOOKALIKES)}]\s*[.)]\s*(\S.*)$", ln.text)
     if not m or is_all_caps(m[1][:30]):
         return None
     for x in following:
-        if re.match(r"^[IÏÌÍl|\][1]\s*[.)]\s*\S", x.text):
+        if re.match(rf"^[{re.escape(ONE_LOOKALIKES)}1]\s*[.)]\s*\S", x.text):
             return None  # another `1.` (`]. Diễn biến …` under `Ì. Tổng quan …`): this one is a Roman one
         named = re.match(r"^(?:Điều\s+\d+\s*[.:]|Chương|Mục|Phần)\s", x.text)  # not `Điều 5 Thông tư …` wrapped
         if (p := _parse_heading(x, last_upper)) and (p[1] in ("arabic", "roman") or named):

@@ -1,6 +1,6 @@
 """Pure normalisation helpers for Vietnamese administrative documents."""
 
-from normalizers.dates import DATE_PATTERN, find_dates, parse_vn_date, to_iso
+from normalizers.dates import DATE_PATTERN, ONE_LOOKALIKES, find_dates, parse_vn_date, to_iso
 from normalizers.encoding import (
     decode_bytes,
     decode_tcvn3,
@@ -22,6 +22,7 @@ from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, nor
 
 __all__ = [
     "DATE_PATTERN",
+    "ONE_LOOKALIKES",
     "UNIT_MULTIPLIERS",
     "decode_bytes",
     "decode_tcvn3",

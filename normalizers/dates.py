@@ -10,9 +10,10 @@ DAY_WORD = r"ng[aàáảãạ]y"
 MONTH_WORD = r"th[aàáảãạ]ng"
 YEAR_WORD = r"n[aăâắằẳẵặấầẩẫậ]m"
 
-# A day or month as OCR reads it: a digit beside a look-alike of 1 or 0 (`]2`, `Ï0`, `0l`: 12, 10, 01).
-_LOOKALIKES = "lIÏÌÍ][|Oo"
-_OCR_DIGITS = str.maketrans(_LOOKALIKES, "1111111100")
+# What OCR gives for a printed 1 (`]2`, `Ï0`, `0l`: 12, 10, 01); dates also take O for 0.
+ONE_LOOKALIKES = "lIÏÌÍ][|"
+_LOOKALIKES = ONE_LOOKALIKES + "Oo"
+_OCR_DIGITS = str.maketrans(_LOOKALIKES, "1" * len(ONE_LOOKALIKES) + "00")
 _FIGURE = rf"[0-9]{{1,2}}|[0-9][{re.escape(_LOOKALIKES)}]|[{re.escape(_LOOKALIKES)}][0-9]"
 
 DATE_PATTERN = re.compile(
