@@ -21,6 +21,7 @@ from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
 from normalizers import ONE_LOOKALIKES, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from normalizers.dates import MONTH_WORD
+from normalizers.lexicon import is_syllable
 from pipeline.model import Header, Receipt, Warning
 
 # `Sô:` is how OCR often reads `Số:`
@@ -69,6 +70,7 @@ _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
 _OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
+_PUNCT = ".,;:!?()[]\"“”'‘’`-_/"
 _ABOUT = re.compile(r"^Về\s+[^\W\d]")  # `Về việc …`, `Về nội dung …`: how a trích yếu begins
 
 
@@ -437,8 +439,9 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
     first = type_idx + 1 + (type_idx + 1 < len(lines) and _issuer_line(lines[type_idx + 1].text))
     for ln in lines[first : type_idx + 15]:  # a title citing several circulars runs to ten lines
         text = ln.text
-        if sum(ch.isalpha() for ch in text) < 2:
-            continue  # a speck OCR read off the rule under the type line (`;`, `_..`)
+        if sum(ch.isalpha() for ch in text) < 2 or (
+                not taken and not any(len(t) > 1 and is_syllable(t.strip(_PUNCT)) for t in text.split())):
+            continue  # specks OCR read off the rule or a scrawl under the type line (`;`, `4 L / Ạ 4`)
         if inline and not (is_all_caps(text) or _PAREN_LINE.match(text)):
             break  # `BÁO CÁO GIÁ THỊ TRƯỜNG THÁNG 05/2019`: only a caps or bracketed line continues it
         wrapped = text[:1].islower()  # `theo định hướng …`: a title's wrapped line, whatever word it starts with

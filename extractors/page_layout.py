@@ -112,7 +112,10 @@ def _same_row(row: list[Word], w: Word, mid: float) -> bool:
         return True
     top = min(x.top for x in row)
     bottom = max(x.bottom for x in row)
-    return top <= mid <= bottom and abs(mid - (row[-1].top + row[-1].bottom) / 2) < (w.bottom - w.top) * 0.6
+    # measured against the row's word nearest across, not its last one: a signer column's words, between
+    # two lines of recipients, would otherwise chain the next recipient line into this one
+    near = min(row, key=lambda x: abs(x.x0 - w.x0))
+    return top <= mid <= bottom and abs(mid - (near.top + near.bottom) / 2) < (w.bottom - w.top) * 0.6
 
 
 def _is_page_number(line: list[Segment], page: PageContent) -> bool:

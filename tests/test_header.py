@@ -716,3 +716,11 @@ def test_long_agency_head_misread_by_a_letter(line, fixed):
     from extractors.agency import head_marks
 
     assert head_marks(line) == fixed
+
+
+def test_scrawl_under_the_type_line_is_no_title():
+    # a handwritten mark OCR'd between the type line and the trích yếu (Lâm Đồng phiếu trình scan)
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nLâm Đồng, ngày 3 tháng 2 năm 2026\nQUYẾT ĐỊNH\n"
+            "4 L / Ạ 4 “(`\nVề việc ban hành Kế hoạch cải cách hành chính\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert extract_header(build_layout(text)).header.title == "Về việc ban hành Kế hoạch cải cách hành chính"

@@ -285,3 +285,19 @@ def test_title_ends_where_the_body_starts_after_a_space():
     header = extract_header(layout_from_pages([PageContent(1, 595, 842, "ocr", words)])).header
     assert header.title == ("Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại Phiên họp thứ nhất "
                             "Ban Chỉ đạo Cải cách hành chính")
+
+
+def test_signer_column_between_two_recipient_lines_does_not_join_them():
+    """Lâm Đồng 93/TTr-SNV rendered at 300 dpi (Tesseract's boxes and line ids): `- Như trên;` and `- Lãnh đạo
+    Sở;` 13 pt apart in small type; Tesseract put the signer column's `Ó GIÁM ĐÓC` and a scrawl `_.` reaching
+    down to the next line into the first one. Each recipient line stays a line."""
+    boxes = [("Như", 91.4, 551.3, 110.9, 559.2, 27), ("-", 85.4, 556.1, 88.1, 556.8, 27),
+             ("trên;", 113.8, 552.5, 133.0, 560.6, 27), ("ĐÓC", 433.4, 553.2, 463.7, 564.5, 27),
+             ("GIÁM", 390.5, 554.6, 429.6, 564.5, 27), ("Ó", 376.1, 554.9, 385.9, 564.5, 27),
+             ("_.", 345.6, 559.0, 372.0, 569.8, 27), ("Lãnh", 91.4, 564.0, 113.8, 571.7, 28),
+             ("Sở;", 136.1, 564.2, 149.8, 573.1, 28), ("đạo", 116.9, 564.0, 132.2, 573.6, 28),
+             ("-", 85.4, 568.8, 88.1, 569.5, 28)]
+    words = [Word(t, x0, top, x1, bottom, 5, line_id=line) for t, x0, top, x1, bottom, line in boxes]
+    layout = layout_from_pages([PageContent(5, 595, 842, "ocr", words)])
+    texts = [ln.text for ln in layout.lines]
+    assert "- Như trên;" in texts and "- Lãnh đạo Sở;" in texts
