@@ -14,7 +14,7 @@ from functools import cache
 from extractors.casing import CaseVocab, admin_units, expand_abbreviations, recase
 from extractors.entities import find_entities, patterns
 from extractors.resources import read_csv, read_lines
-from normalizers import fold_diacritics
+from normalizers import fold_diacritics, unique_by_letters
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
 _MOTTO_START = re.compile(r"(CỘNG\s*H[OÒ]A\s*X[AÃ]|Đ[ỘO]C\s*L[ẬA]P\s*-|ĐẢNG\s*CỘNG\s*SẢN)", re.I)
@@ -143,12 +143,8 @@ def _long_heads() -> tuple[str, ...]:
 @cache
 def _heads_by_letters() -> dict[str, str]:
     """One-word agency heads by their letters without marks (`so` → `sở`), where only one head has them."""
-    heads: dict[str, set[str]] = {}
-    for entry in patterns():
-        if entry["label"] == "ORG_HEAD" and len(entry["pattern"]) == 1:
-            word = str(entry["pattern"][0].get("LOWER", ""))
-            heads.setdefault(fold_diacritics(word), set()).add(word)
-    return {k: next(iter(v)) for k, v in heads.items() if len(v) == 1}
+    return unique_by_letters(str(e["pattern"][0].get("LOWER", "")) for e in patterns()
+                             if e["label"] == "ORG_HEAD" and len(e["pattern"]) == 1)
 
 
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
@@ -231,6 +227,7 @@ def issuer_spelled_as_in_text(agency: str, texts: list[str]) -> str:
     marks of the header's capitals (`TỎNG CỤC THUÊ`, `XÃ QUẢNG PHỦ`, `HUYỆN TUÂN GIÁO`) while the place
     line and the body, in ordinary type, repeat `Tổng cục Thuế`, `Quảng Phú`, `Tuần Giáo`. Only a spelling
     with the same letters, found at least twice, replaces it; a listed province keeps the list's."""
+    texts = [(text, fold_diacritics(text).lower()) for text in texts]  # folded once: one char per char
     where = place_part(agency)
     name = (where[10:] if where.lower().startswith("thành phố ") else where.split(" ", 1)[1]) \
         if where and " " in where else None
@@ -244,13 +241,12 @@ def issuer_spelled_as_in_text(agency: str, texts: list[str]) -> str:
     return agency[: len(agency) - len(name)] + spelled if spelled else agency
 
 
-def _most_spelled(name: str, texts: list[str]) -> str | None:
-    """The most frequent spelling of `name` (same letters, other marks or case) in the texts, written in
-    ordinary type (not all capitals), when it differs from `name` and occurs at least twice."""
+def _most_spelled(name: str, texts: list[tuple[str, str]]) -> str | None:
+    """The most frequent spelling of `name` (same letters, other marks or case) in the (text, folded text)
+    pairs, written in ordinary type (not all capitals), when it differs from `name` and occurs twice or more."""
     key = fold_diacritics(name).lower()
     counts: dict[str, int] = {}
-    for text in texts:
-        folded = fold_diacritics(text).lower()  # one character per character: offsets match the text
+    for text, folded in texts:
         if key not in folded:  # cheap test first
             continue
         for m in re.finditer(r"(?<!\w)" + re.escape(key) + r"(?!\w)", folded):

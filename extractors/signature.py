@@ -11,7 +11,7 @@ from extractors.casing import CaseVocab, recase
 from extractors.entities import find_entities, patterns
 from extractors.layout import Line
 from extractors.resources import read_lines
-from normalizers import fold_diacritics, is_all_caps
+from normalizers import fold_diacritics, is_all_caps, unique_by_letters
 from normalizers.lexicon import is_syllable
 from pipeline.model import Signer, Warning
 
@@ -110,11 +110,7 @@ def known_position(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _positions_by_letters() -> dict[str, str]:
-    by: dict[str, set[str]] = {}
-    for p in patterns():
-        if p["label"] == "POSITION":
-            by.setdefault(fold_diacritics(p["id"]).lower(), set()).add(p["id"])
-    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}  # one spelling only: no guess between two
+    return unique_by_letters(p["id"] for p in patterns() if p["label"] == "POSITION")  # no guess between two
 
 
 def _position_spelled(text: str, vocab: CaseVocab | None) -> str:
@@ -170,10 +166,7 @@ def _deputy(text: str, signer: Signer) -> str | None:
 @lru_cache(maxsize=1)
 def _surnames_by_letters() -> dict[str, str]:
     """Surnames by their letters without marks, where only one surname has those letters (`tran` → Trần)."""
-    by: dict[str, set[str]] = {}
-    for name in _surnames():
-        by.setdefault(fold_diacritics(name), set()).add(name)
-    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}
+    return unique_by_letters(_surnames())
 
 
 def _surname_restored(text: str) -> str | None:

@@ -18,7 +18,14 @@ from normalizers.numbers import (
     parse_number,
     to_vnd,
 )
-from normalizers.text import fold_diacritics, is_all_caps, normalize_spaces, normalize_text, repair_caps_case
+from normalizers.text import (
+    fold_diacritics,
+    is_all_caps,
+    normalize_spaces,
+    normalize_text,
+    repair_caps_case,
+    unique_by_letters,
+)
 
 __all__ = [
     "DATE_PATTERN",
@@ -43,5 +50,6 @@ __all__ = [
     "to_iso",
     "to_vnd",
     "undo_tcvn3_mojibake",
+    "unique_by_letters",
     "vietnamese_score",
 ]

@@ -72,6 +72,15 @@ def fold_diacritics(s: str) -> str:
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
 
 
+def unique_by_letters(spellings) -> dict[str, str]:
+    """Spellings by their letters without marks, lower case (`so` → `sở`, `tran` → `Trần`), kept only where
+    one spelling alone has those letters: a misread with two readings is not guessed."""
+    by: dict[str, set[str]] = {}
+    for spelling in spellings:
+        by.setdefault(fold_diacritics(spelling).lower(), set()).add(spelling)
+    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}
+
+
 def is_all_caps(s: str) -> bool:
     """Return True when s has at least 2 letters and no lower-case letter."""
     letters = [ch for ch in s if ch.isalpha()]

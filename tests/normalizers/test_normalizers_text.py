@@ -200,3 +200,11 @@ def test_spaced_letters_that_are_not_words_stay():
 )
 def test_repair_caps_case(line: str, repaired: str) -> None:
     assert repair_caps_case(line) == repaired
+
+
+def test_unique_by_letters_keeps_only_unambiguous_spellings():
+    from normalizers import unique_by_letters
+
+    by = unique_by_letters(["Trần", "Nguyễn", "Thứ trưởng", "Thủ trưởng", "sở"])
+    assert by["tran"] == "Trần" and by["nguyen"] == "Nguyễn" and by["so"] == "sở"
+    assert "thu truong" not in by  # Thứ trưởng or Thủ trưởng: two readings, no guess
