@@ -70,6 +70,8 @@ _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
 _OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
+# a day or month figure with a look-alike of 1 or 0 beside a digit (`]2`, `Ï0`, `0l`), as the date parser reads it
+_LOOKALIKE_FIGURE = re.compile(rf"(?<!\w)(?:\d[{re.escape(ONE_LOOKALIKES)}Oo]|[{re.escape(ONE_LOOKALIKES)}Oo]\d)(?!\w)")
 _PUNCT = ".,;:!?()[]\"“”'‘’`-_/"
 _ABOUT = re.compile(r"^Về\s+[^\W\d]")  # `Về việc …`, `Về nội dung …`: how a trích yếu begins
 
@@ -324,6 +326,9 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         h.place = _known_place(m["place"].strip(" *"), ln, warnings)
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = h.provenance["place"] = ln.span()
+        if h.issued_date and (read := _LOOKALIKE_FIGURE.search(text[m.end():])):
+            warnings.append(Warning(code="date_corrected", span=ln.span(), message=(
+                f"Date figure read as '{read[0]}' (look-alikes of 1 or 0) in '{ln.text}'; taken as {h.issued_date}.")))
         if h.issued_date is None and not any(w.code == "date_unreadable" for w in warnings):
             warnings.append(Warning(code="date_incomplete", span=ln.span(),
                                     message=f"Day or month left blank in '{ln.text}'; only the year is known."))

@@ -724,3 +724,12 @@ def test_scrawl_under_the_type_line_is_no_title():
             "4 L / Ạ 4 “(`\nVề việc ban hành Kế hoạch cải cách hành chính\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương;\n")
     assert extract_header(build_layout(text)).header.title == "Về việc ban hành Kế hoạch cải cách hành chính"
+
+
+@pytest.mark.parametrize(("line", "warned"), [("Lâm Đồng, ngày 22 tháng ]2 năm 2025", True),
+                                              ("Lâm Đồng, ngày 22 tháng 12 năm 2025", False)])
+def test_date_read_through_look_alikes_is_a_warned_guess(line, warned):
+    r = extract_header(build_layout(f"UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 5/TTr-SNV\n{line}\nTỜ TRÌNH\n"
+                                    "Về việc trình ký kế hoạch\nKính gửi: Ủy ban nhân dân tỉnh\n"))
+    assert r.header.issued_date == "2025-12-22"
+    assert ("date_corrected" in codes(r)) == warned
