@@ -158,7 +158,12 @@ def _deputy(text: str, signer: Signer) -> str | None:
         return None
     deputy = "Thứ trưởng" if fold_diacritics(head).lower() == "bo truong" else "Phó " + head
     read, want = fold_diacritics(text).upper(), fold_diacritics(deputy).upper()
-    if read.split()[:1] == want.split()[:1] and difflib.SequenceMatcher(None, read, want).ratio() >= 0.9:
+    if read.split()[:1] == want.split()[:1] == ["PHO"] and is_all_caps(text):
+        return deputy  # under KT. only a deputy signs: `PHÓ HỖ GIẢM Á` is what a seal left of `PHÓ GIÁM ĐỐC`
+    # the title's words, whole or the first ones when OCR broke the line (`THƯ TRƯƠ` / `NG`)
+    start = " ".join(want.split()[:max(2, len(read.split()))])
+    if read.split()[:1] == want.split()[:1] and max(
+            difflib.SequenceMatcher(None, read, want).ratio(), difflib.SequenceMatcher(None, read, start).ratio()) >= 0.9:
         return deputy
     return None
 
@@ -225,6 +230,9 @@ def _name_candidate(text: str) -> str:
     `(Đã ký)` / `Đã ký:` mark before it goes."""
     text = _SIGNED_MARK.sub("", text)
     words = [w for w in text.split() if not (len(w) == 1 and w.islower()) and any(ch.isalpha() for ch in w)]
+    if len(words) >= 3 and words[0][:1].isupper():  # `Nguyên Thị Kim loan`: OCR read a capital as small
+        known = _given_names_by_letters()[0]
+        words = [w.capitalize() if w.islower() and w in known else w for w in words]
     return _titled_name(" ".join(words)) or " ".join(words)
 
 
@@ -272,7 +280,7 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             i += 1
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
-        if signer.name is None and (found := _name_further_on(lines, i + n)) is not None:
+        if signer.name is None and (found := _name_further_on(lines, i + n, lines[i])) is not None:
             candidate = _name_candidate(_clean(lines[found].text))
             if not is_person_name(candidate) and (restored := _surname_restored(candidate)):
                 guessed, candidate = candidate.split()[0], restored
@@ -293,7 +301,7 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
     return signers, used, warnings
 
 
-def _name_further_on(lines: list[Line], start: int) -> int | None:
+def _name_further_on(lines: list[Line], start: int, head: Line) -> int | None:
     """A scan's end block can come out of OCR with the columns interleaved: the signer's name after
     the recipients. The first person's name within the next lines, before another block or an appendix."""
     for k in range(start, min(start + 25, len(lines))):
@@ -301,13 +309,23 @@ def _name_further_on(lines: list[Line], start: int) -> int | None:
             return None  # the name sits on the block's page; the next page is another document's
         text = _clean(lines[k].text)
         candidate = _name_candidate(text)
-        # a surname with shifted marks only in a full name: `Quảng Phú` of a signing stamp is a commune
-        if is_person_name(candidate) or (len(candidate.split()) >= 3 and not _BULLET.match(lines[k].text)
-                                         and _surname_restored(candidate)):
+        # a surname with shifted marks only in a full name (`Quảng Phú` of a signing stamp is a commune),
+        # or in a name printed under the block's head (`Nguyên Hiệu` under `KT. GIÁM ĐỐC`)
+        if is_person_name(candidate) or (
+                (len(candidate.split()) >= 3 or _under(lines[k], head)) and not _BULLET.match(lines[k].text)
+                and _surname_restored(candidate)):
             return k
         if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
             return None
     return None
+
+
+def _under(line: Line, head: Line) -> bool:
+    """Whether a line is centred under the block's head line on the page (both read from positions)."""
+    if line.bbox is None or head.bbox is None:
+        return False
+    middle = (line.bbox[0] + line.bbox[2]) / 2
+    return head.bbox[0] <= middle <= head.bbox[2]
 
 
 def _as_name(text: str) -> str:

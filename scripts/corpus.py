@@ -80,7 +80,8 @@ def render_scan(pdf: Path, target: Path) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/p"], check=True)
-        pages = [Image.open(p).rotate(0.4, resample=Image.BICUBIC, fillcolor=255)
+        # Poppler writes `-gray` pages as RGB PNGs: made grey first, or the corners fill red (255 → (255, 0, 0)).
+        pages = [Image.open(p).convert("L").rotate(0.4, resample=Image.BICUBIC, fillcolor=255)
                  for p in sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))]
         pages[0].save(target, save_all=True, append_images=pages[1:], dpi=(300, 300), compression="tiff_deflate")
 

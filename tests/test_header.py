@@ -688,6 +688,34 @@ def test_signer_block_with_its_authority_misread(block):
     assert [s.name for s in signers] == ["Nguyễn Thị Kim Loan"]
 
 
+def test_deputy_line_cut_by_a_seal_is_no_name():
+    # Hậu Giang 01/BC-STC at 300 dpi, seal faded: `PHÓ GIÁM ĐỐC` read in two pieces, the name's `L` as `l`
+    from extractors.signature import find_signers
+
+    block = ["KT. GIÁM ĐỐC", "PHÓ HỖ GIẢM Á 8", "ĐỌC", "_\"ĐĐýÔÔ-", "-", "Nguyên Thị Kim loan"]
+    lines = [Line(k + 1, 0, len(t), t, t) for k, t in enumerate(["Nơi nhận:", "- Lưu: VT.", *block])]
+    signers, _, warnings = find_signers(lines)
+    assert [(s.name, s.position) for s in signers] == [("Nguyễn Thị Kim Loan", "Phó Giám đốc")]
+    assert "signer_surname_corrected" in [w.code for w in warnings]
+
+
+def _placed(k: int, text: str, x0: float, x1: float) -> Line:
+    return Line(k, 0, len(text), text, text, bbox=(x0, 100 + 14 * k, x1, 112 + 14 * k), conf=90.0)
+
+
+@pytest.mark.parametrize(("x0", "x1", "name"), [(390, 450, "Nguyễn Hiệu"), (60, 120, None)])
+def test_two_word_name_with_shifted_marks_taken_only_under_the_block(x0, x1, name):
+    # Đại học Quốc gia Hà Nội 4618 at 300 dpi: `Nguyên Hiệu` under `KT. GIÁM ĐỐC`, a seal's specks between.
+    # A two-word name is taken with its surname restored only in the signer's column.
+    from extractors.signature import find_signers
+
+    lines = [_placed(1, "Nơi nhận:", 60, 110), _placed(2, "- Lưu: VT.", 60, 110),
+             _placed(3, "KT. GIÁM ĐỐC", 370, 470), _placed(4, "DI : ;", 380, 400), _placed(5, "PH*) GIÁM ĐỐC", 370, 470),
+             _placed(6, "/", 400, 402), _placed(7, "Nguyên Hiệu", x0, x1)]
+    signers, _, _ = find_signers(lines)
+    assert [s.name for s in signers] == [name]
+
+
 @pytest.mark.parametrize(("agency", "texts", "spelled"), [
     # Đắk Nông commune notice at 300 dpi: the header's capitals lost the acute, the place line and body kept it
     ("Ủy ban nhân dân xã Quảng Phủ", ["Quảng Phú, ngày 10 tháng 01 năm 2019", "UBND xã Quảng Phú thông báo lịch",

@@ -186,3 +186,40 @@ def test_pdf_render_and_sizes(tmp_path, page):
 
 def test_available_langs_lists_script_models():
     assert {"vie", "Vietnamese"} <= ocr.available_langs() and ocr.pick_lang() == ocr.DEFAULT_LANG
+
+
+def test_grey_seal_faded_before_ocr(page, plain_words):
+    """A red seal on a page scanned in grey is mid-grey ink over black type: found as a circle and taken out."""
+    grey = _seal(page[0]).convert("L")
+    assert not ocr.has_colour(grey) and ocr.has_colour(_seal(page[0]))
+    clean, _ = ocr.clean_page(grey)
+    faded = ocr.fade_seals(clean, DPI)
+    text = _text(ocr.ocr_page(ocr.binarize_page(faded), 1, DPI))
+    assert "Bắc Kạn, ngày 16 tháng 5 năm 2016" in text and "ỦY" not in text, text
+    assert faded.min() < 60  # the type stays black
+
+
+def test_page_without_a_seal_is_not_faded(page):
+    clean, _ = ocr.clean_page(page[0].convert("L"))
+    assert ocr.fade_seals(clean, DPI) is clean
+
+
+def test_unread_signature_block_read_again():
+    """The signer's name left unread by the page reading (only a speck there) is read as a block; a
+    confident word elsewhere stays as it was."""
+    img = Image.new("L", (2480, 3508), 255)  # an A4 page at 300 dpi
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 54)
+    draw.text((1500, 300), "PHÓ CHỦ TỊCH", font=font, fill=10)
+    draw.ellipse((1120, 400, 1480, 760), outline=30, width=10)  # a seal's ring, scanned in grey
+    draw.line([(1350, 520), (1700, 420), (1900, 480), (2200, 400)], fill=40, width=6)  # a signature stroke
+    draw.text((1500, 640), "Nguyễn Thị Hoa", font=font, fill=10)
+    binary = ocr.binarize_page(np.asarray(img))
+    kept = ocr.Word("Kính", 30, 30, 60, 42, 1, conf=96.0, line_id=0)
+    speck = ocr.Word("„", 380, 160, 384, 166, 1, conf=12.0, line_id=1)
+    words = ocr.reread_unread_ink(binary, [kept, speck], 1, DPI)
+    texts = [w.text for w in words]
+    assert kept in words and speck not in words
+    assert "Nguyễn" in texts and "Hoa" in texts, texts
+    hoa = next(w for w in words if w.text == "Hoa")
+    assert hoa.x0 > 1500 * 72 / DPI and hoa.top > 600 * 72 / DPI  # in page points, not the region's

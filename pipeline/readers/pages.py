@@ -75,10 +75,12 @@ def _ocr_pdf_page(job: tuple) -> PageContent:
 def _ocr_image(job: tuple) -> PageContent:
     """Clean the page, read it; a page whose reading is not Vietnamese is turned upright if its text
     stands sideways or upside down (orientation detection runs only then: it costs ~0.8 s a page)."""
-    from pipeline.readers.ocr import binarize_page, clean_page, page_turn
+    from pipeline.readers.ocr import binarize_page, clean_page, fade_seals, has_colour, page_turn
 
     image, number, dpi = job
     clean, _angle = clean_page(image)
+    if not has_colour(image):  # on colour pages `clean_page` has already taken red seal ink out
+        clean = fade_seals(clean, dpi)
     gray = binarize_page(clean)
     page = _read_page(gray, clean, number, dpi)
     if readable_share(page) < MIN_READABLE and (turn := page_turn(gray, dpi)):
@@ -94,10 +96,11 @@ def _read_page(gray, clean, number: int, dpi: float) -> PageContent:
     """Ruled tables read cell by cell, then the rest of the page (`gray` binarized for Tesseract, `clean`
     its grey levels, where faint rules are found)."""
     from pipeline.readers.image_tables import blank_tables, read_tables
-    from pipeline.readers.ocr import DEFAULT_LANG, engine_name, ocr_page
+    from pipeline.readers.ocr import DEFAULT_LANG, engine_name, ocr_page, reread_unread_ink
 
     tables = read_tables(gray, number, dpi, DEFAULT_LANG, rules_from=clean)
-    words = ocr_page(blank_tables(gray, tables, dpi) if tables else gray, number, dpi, DEFAULT_LANG)
+    text_part = blank_tables(gray, tables, dpi) if tables else gray
+    words = reread_unread_ink(text_part, ocr_page(text_part, number, dpi, DEFAULT_LANG), number, dpi, DEFAULT_LANG)
     height, width = gray.shape[:2]
     return PageContent(number, width * 72 / dpi, height * 72 / dpi, "ocr", words, tables,
                        ocr_engine=engine_name(DEFAULT_LANG), note="OCR")
