@@ -162,8 +162,8 @@ def _deputy(text: str, signer: Signer) -> str | None:
         return deputy  # under KT. only a deputy signs: `PHÓ HỖ GIẢM Á` is what a seal left of `PHÓ GIÁM ĐỐC`
     # the title's words, whole or the first ones when OCR broke the line (`THƯ TRƯƠ` / `NG`)
     start = " ".join(want.split()[:max(2, len(read.split()))])
-    if read.split()[:1] == want.split()[:1] and max(
-            difflib.SequenceMatcher(None, read, want).ratio(), difflib.SequenceMatcher(None, read, start).ratio()) >= 0.9:
+    similar = max(difflib.SequenceMatcher(None, read, want).ratio(), difflib.SequenceMatcher(None, read, start).ratio())
+    if read.split()[:1] == want.split()[:1] and similar >= 0.9:
         return deputy
     return None
 

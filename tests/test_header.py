@@ -710,8 +710,8 @@ def test_two_word_name_with_shifted_marks_taken_only_under_the_block(x0, x1, nam
     from extractors.signature import find_signers
 
     lines = [_placed(1, "Nơi nhận:", 60, 110), _placed(2, "- Lưu: VT.", 60, 110),
-             _placed(3, "KT. GIÁM ĐỐC", 370, 470), _placed(4, "DI : ;", 380, 400), _placed(5, "PH*) GIÁM ĐỐC", 370, 470),
-             _placed(6, "/", 400, 402), _placed(7, "Nguyên Hiệu", x0, x1)]
+             _placed(3, "KT. GIÁM ĐỐC", 370, 470), _placed(4, "DI : ;", 380, 400),
+             _placed(5, "PH*) GIÁM ĐỐC", 370, 470), _placed(6, "/", 400, 402), _placed(7, "Nguyên Hiệu", x0, x1)]
     signers, _, _ = find_signers(lines)
     assert [s.name for s in signers] == [name]
 
