@@ -51,6 +51,7 @@ _OWN_NUMBER = re.compile(r"^Số\s*:?\s*[\d.…_ ]*[/-]\s*[A-ZĐ]")
 _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
 _DATE_WORDS = re.compile(r"\bngày\b.*\b(tháng|năm)\b", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
+_ADDRESSEE = re.compile(r"\s\S{0,4}\s*Kính gửi\b.*$", re.I)
 _TITLE_STOP = re.compile(
     r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
@@ -82,6 +83,7 @@ class HeaderResult:
     warnings: list[Warning]
     parts: list[int] = field(default_factory=list)  # first line no. of each attached document after the main one
     title_end: int = 0  # line no. where the body starts
+    vocab: CaseVocab | None = None  # how the document writes its words (for names read in capitals)
 
 
 def extract_header(layout: Layout) -> HeaderResult:
@@ -118,7 +120,7 @@ def extract_header(layout: Layout) -> HeaderResult:
         h.title = h.title[:1].upper() + h.title[1:]  # sentence case: Party titles print `về …` in lower case
     if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
         warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))
-    return HeaderResult(h, warnings, parts, title_end)
+    return HeaderResult(h, warnings, parts, title_end, vocab)
 
 
 def _issuer_place_as_in_text(layout: Layout, h: Header, warnings: list[Warning]) -> None:
@@ -589,10 +591,12 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
                 if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)):
                     break
                 taken.append(nxt)
-            title = _VV.sub("", " ".join(x.text for x in taken)).strip().rstrip(" .;")
+            title = _VV.sub("", " ".join(x.text for x in taken))
+            title = _ADDRESSEE.split(title)[0].strip().rstrip(" .;-")  # OCR put `Kính gửi:` on a subject line
             h.title = title[:1].upper() + title[1:]
             h.provenance["title"] = ln.span()
-            if _VV.match(ln.text) and h.doc_type_code != "CV" and h.symbol and not h.symbol.startswith("CV"):
+            if _VV.match(ln.text) and h.doc_type_code != "CV" and not (h.symbol or "").startswith("CV") and (
+                    h.symbol or not h.doc_type_code):
                 # only a công văn has a `V/v` subject: `1802/CT-THNVDT` is Cục Thuế's, not a Chỉ thị
                 h.doc_type, h.doc_type_code = "Công văn", "CV"
             return taken

@@ -73,6 +73,7 @@ def _load_docx(path: Path, data: bytes) -> Loaded:
 
 def _load_pages(path: Path, data: bytes, suffix: str) -> Loaded:
     from pipeline.readers.pages import read_image, read_pdf
+    from pipeline.readers.pdf_signatures import read_signatures
 
     is_pdf = suffix in PDF_SUFFIXES
     if is_pdf and not data.startswith(b"%PDF"):
@@ -87,5 +88,6 @@ def _load_pages(path: Path, data: bytes, suffix: str) -> Loaded:
     ocr_pages = [p for p in pages if p.kind == "ocr"]
     source = Source(path=str(path), sha256=hashlib.sha256(data).hexdigest(), format="pdf" if is_pdf else "image",
                     pages=len(pages), ocr=bool(ocr_pages),
-                    ocr_engine=ocr_pages[0].ocr_engine if ocr_pages else None)
+                    ocr_engine=ocr_pages[0].ocr_engine if ocr_pages else None,
+                    digital_signatures=read_signatures(path) if is_pdf else [])
     return Loaded(source, pages=pages)

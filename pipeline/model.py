@@ -27,6 +27,15 @@ class Span(Model):
     confidence: float | None = None
 
 
+class DigitalSignature(Model):
+    """One digital signature of a PDF, as its certificate names the signer (not verified)."""
+
+    name: str = Field(description="The certificate's common name: a person, or a body's seal certificate.")
+    unit: str | None = None
+    organization: str | None = None
+    signed_at: str | None = Field(None, description="Signing time as the signature states it, ISO 8601.")
+
+
 class Source(Model):
     path: str
     sha256: str
@@ -35,6 +44,7 @@ class Source(Model):
     pages: int = 1
     ocr: bool = False
     ocr_engine: str | None = None
+    digital_signatures: list[DigitalSignature] = Field(default_factory=list)
 
 
 class Signer(Model):

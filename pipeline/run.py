@@ -15,6 +15,7 @@ import traceback
 from pathlib import Path
 
 from extractors.budget import extract_budget
+from extractors.certificates import apply_certificates
 from extractors.corrections import LineFix, correct_layout, corrections
 from extractors.header import extract_header
 from extractors.layout import Layout, build_layout, clean_inline
@@ -51,6 +52,7 @@ def extract_layout(layout: Layout, source: Source, fixes: list[LineFix] | None =
     """Run every extractor over the normalized (and corrected) layout."""
     tables, table_warnings = extract_tables(layout)
     head = extract_header(layout)
+    head.warnings += apply_certificates(head.header, source.digital_signatures, head.vocab)
     references, reference_warnings = extract_references(layout, head.header)
     sections, section_warnings = extract_sections(layout, head.parts, head.title_end)
     budget, budget_warnings = extract_budget(layout, tables, head.header)
