@@ -53,7 +53,8 @@ _DATE_WORDS = re.compile(r"\bngày\b.*\b(tháng|năm)\b", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _ADDRESSEE = re.compile(r"\s\S{0,4}\s*Kính gửi\b.*$", re.I)
 _TITLE_STOP = re.compile(
-    r"^(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
+    r"^([-–+•]\s*(?=Căn cứ))?"  # a Party document bullets its bases
+    r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
@@ -483,6 +484,7 @@ def _title_on_type_line(text: str) -> str:
     One or two words more qualify the type (`CHƯƠNG TRÌNH HÀNH ĐỘNG`, `KẾ HOẠCH LIÊN TỊCH`)."""
     named = _type_named(text)
     words = text.strip(_STRAY_MARKS).split()[len(named.name.split()):] if named else []
+    words = [w for w in words if any(ch.isalpha() or ch.isdigit() for ch in w)]  # `THÔNG BÁO - - TĨNH`: a seal's specks
     return " ".join(words).strip(" :.-") if len(words) >= 3 else ""
 
 

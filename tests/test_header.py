@@ -761,3 +761,28 @@ def test_date_read_through_look_alikes_is_a_warned_guess(line, warned):
                                     "Về việc trình ký kế hoạch\nKính gửi: Ủy ban nhân dân tỉnh\n"))
     assert r.header.issued_date == "2025-12-22"
     assert ("date_corrected" in codes(r)) == warned
+
+
+@pytest.mark.parametrize("type_line", ["THÔNG BÁO", "THÔNG BÁO - - TĨNH"])
+def test_party_notice_title_between_its_issuer_clause_and_bulleted_bases(type_line):
+    # Thái Nguyên's Thông báo 348-TB/TU, OCR'd: a seal's specks on the type line (`- - TĨNH`), the issuer
+    # clause `CỦA BAN CHẤP HÀNH ĐẢNG BỘ` under it, and the Party's bulleted `- Căn cứ` right after the title
+    text = ("TỈNH ỦY THÁI NGUYÊN\n*\nSố 348-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nThái Nguyên, ngày 22 tháng 8 năm 2025\n"
+            f"{type_line}\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ\n"
+            "Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu\n"
+            "Đảng bộ tỉnh Thái Nguyên lần thứ XXI, nhiệm kỳ 2025 - 2030\n"
+            "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Quy định số 294-QĐ/TW,\n")
+    h = extract_header(build_layout(text)).header
+    assert (h.doc_type, h.title) == ("Thông báo", "Về nội dung, thời gian, địa điểm tổ chức Đại hội đại biểu Đảng bộ "
+                                                  "tỉnh Thái Nguyên lần thứ XXI, nhiệm kỳ 2025 - 2030")
+
+
+def test_cong_van_subject_merged_with_kinh_gui_by_ocr():
+    # Tổng cục Thuế 4254/TCT-KK as another engine's OCR: the number's slash lost, `Kính gửi` on a subject line
+    text = ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CỤC THUẾ Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 4451 CT-KK Hà Nội, ngày 14 tháng 4 năm 2016.\nV/v hướng dẫn kê khai và điều\n"
+            "chỉnh thuế TTĐB của hàng hóa nhập khẩu bán ra trong\nnước. - ae” Kính gửi: Cục Thuế các tỉnh, thành phố\n"
+            "Căn cứ Luật thuế Tiêu thụ đặc biệt số 27/2008/QH12 ngày 14/11/2008;\n")
+    h = extract_header(build_layout(text)).header
+    assert (h.doc_type_code, h.title) == ("CV", "Hướng dẫn kê khai và điều chỉnh thuế TTĐB của hàng hóa nhập khẩu "
+                                                "bán ra trong nước")
