@@ -44,24 +44,42 @@ def find_column_tables(texts: list[str]) -> list[ColumnTable]:
 
 def _table_at(texts: list[str], i: int) -> ColumnTable | None:
     k = _next_filled(texts, i + 1)
+    pending: list[str] = []  # headers of the next columns, printed before the numbers (`TT` / `Địa phương` / …)
+    for block, end in _blocks(texts, k):
+        if not _header_block(block):
+            break
+        pending.append(" ".join(block))
+        k = _next_filled(texts, end)
     numbers: list[str] = []
     while k < len(texts) and _RUN_NUMBER.match(texts[k].strip()):
         numbers.append(texts[k].strip().rstrip("."))
         k += 1
-    if len(numbers) < 2:
+    if len(numbers) < 2 and not (numbers and pending):  # one row: a table cut by a page, its headers above
         return None
     header, columns = [texts[i].strip()], [numbers]
+    most = len(pending) + 2 if len(numbers) == 1 else None  # one row: its headers say how many columns
     for block, end in _blocks(texts, k):
+        if most is not None and len(columns) >= most:
+            break
+        if most is not None and len(block) == 1 and _RUN_NUMBER.match(block[0]):
+            return None  # `1` / `Ban Quản lý …` / `6,00` / `2` / …: cells serialized row by row (`flat_tables`)
         column = _column(block, len(numbers))
         if column is None:
             break
-        header.append(column[0])
+        header.append(column[0] or (pending.pop(0) if pending else ""))
         columns.append(column[1])
         k = end
     if len(columns) < 3:
         return None  # the numbers and one column are a list, not a table
+    if len(numbers) == 1 and _lone_number_next(texts, k):
+        return None  # the next row's number after the last column: serialized row by row
     rows = [list(cells) for cells in zip(*columns)]
     return ColumnTable(i, k, [header, *rows])
+
+
+def _lone_number_next(texts: list[str], k: int) -> bool:
+    block = next(_blocks(texts, k), ([""], k))[0]
+    return len(block) == 1 and bool(_RUN_NUMBER.match(block[0]))
 
 
 def _next_filled(texts: list[str], k: int) -> int:
@@ -76,17 +94,38 @@ def _blocks(texts: list[str], k: int):
         start = k
         while k < len(texts) and texts[k].strip():
             k += 1
-        block = [t.strip() for t in texts[start:k]]
-        if _END.match(block[0]) or any(len(t) > _MAX_LINE for t in block):
-            return
+        block = _with_shares([t.strip() for t in texts[start:k]])
+        if _END.match(block[0]) or any(len(t) > _MAX_LINE or STT_HEADER.match(t) for t in block):
+            return  # body text, or the next table (the same table's part on the next page: `4` / `TT`)
         yield block, k
+
+
+_SHARE = re.compile(r"^\(\s*\d[\d.,]*\s*%\s*\)$")
+
+
+def _with_shares(block: list[str]) -> list[str]:
+    """`862/1.266` / `(68,1%)`: a share in brackets on its own line is the end of the figure above it."""
+    out: list[str] = []
+    for line in block:
+        if out and _SHARE.match(line) and _FIGURE.match(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _header_block(block: list[str]) -> bool:
+    """A column's header alone in its block, before the row numbers: a few short lines, no figure."""
+    return len(block) <= 3 and all(len(t) <= 40 and not _FIGURE.match(t) and not _RUN_NUMBER.match(t)
+                                   for t in block) and block[0][:1].isupper()
 
 
 def _column(block: list[str], n: int) -> tuple[str, list[str]] | None:
     """(header, n cells) of one column's block: the last n lines when they are figures, else its lines
     grouped into cells (a cell starts with a capital; a wrapped line does not)."""
-    if len(block) >= n and all(_FIGURE.match(t) for t in block[-n:]):
-        return " ".join(block[:-n]), block[-n:]
+    head = " ".join(block[:-n])
+    if len(block) >= n and all(_FIGURE.match(t) for t in block[-n:]) and head.count("(") <= head.count(")"):
+        return head, block[-n:]  # (not `… (Mã TTHC:` / `1.013980)`: the end of a wrapped cell)
     cells: list[list[str]] = []
     for line in block:
         if not cells or _starts_cell(line):

@@ -16,6 +16,10 @@ from itertools import combinations
 from pipeline.model import Check, Row, Table
 
 _TOL = Decimal("0.001")
+# The relation search tries every pair (and triple) of numeric columns for every column: bounded so that a
+# wide table (a 300-column grid misread from plain text) costs milliseconds, not hours.
+MAX_TRIPLE_COLUMNS = 12
+MAX_PAIR_COLUMNS = 40
 
 
 def _dec(v: float | int | None) -> Decimal | None:
@@ -86,10 +90,12 @@ def _sum_checks(table: Table, row: Row, parts: list[Row], numeric: list[int], ru
 
 
 def _column_checks(table: Table, numeric: list[int]) -> list[Check]:
-    """Find column relations that hold in ≥ 80 % of at least 3 rows, then check every row."""
+    """Find column relations that hold in ≥ 80 % of at least 3 rows, then check every row. Sums of three
+    columns are sought only in tables of a few numeric columns: the search grows with the cube."""
     checks: list[Check] = []
     explained: set[int] = set()
-    for size in (2, 3):
+    sizes = (2, 3) if len(numeric) <= MAX_TRIPLE_COLUMNS else (2,) if len(numeric) <= MAX_PAIR_COLUMNS else ()
+    for size in sizes:
         for target in numeric:
             if target in explained:
                 continue

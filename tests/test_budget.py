@@ -168,3 +168,22 @@ def test_no_total_anywhere_means_no_budget(body):
 def test_total_stated_in_a_sentence(sentence, total, unit):
     budget, _, _ = budget_of(HEAD + sentence + "\n")
     assert (budget.total, budget.unit, budget.origin) == (total, unit, "text")
+
+
+@pytest.mark.parametrize(("width", "sums_found"), [(6, True), (60, False)])
+def test_column_sums_sought_only_in_tables_of_bounded_width(width, sums_found):
+    """Every pair of numeric columns is tried for every column: a 60-column grid (plain text misread into
+    one wide row) is not searched, so a bad table costs nothing; a normal table's sums are found."""
+    from extractors.table_checks import MAX_PAIR_COLUMNS
+    from pipeline.model import Row, Table
+
+    assert 6 < MAX_PAIR_COLUMNS < 60
+    def row(i: int) -> Row:
+        values = [float(3 * i), float(i), float(2 * i)] + [float(i * i + 7 * k) for k in range(width - 3)]
+        return Row(stt=str(i), label=f"Xã {i}", level=1, row_type="item", cells=[str(v) for v in values],
+                   values=values)
+
+    rows = [row(i) for i in range(1, 6)]
+    table = Table(columns=[f"Cột {k}" for k in range(width)], rows=rows)
+    found = [c for c in table_checks(table) if c.rule == "column_sum"]
+    assert bool(found) == sums_found

@@ -868,6 +868,93 @@ def test_plain_text_table_serialized_column_by_column():
     assert "4. Mô hình" in doc.text
 
 
+HEADERS_FIRST = """TT
+
+Địa phương
+
+Lĩnh vực
+
+1
+2
+
+Phường Bình Thuận
+Xã Hàm Liêm
+
+Việc làm
+Người có công
+
+Số lượng hồ sơ hỗ
+trợ/Tổng hồ sơ trực
+tuyến/Tổng số hồ sơ
+12/73/82
+02/08/08
+
+Có 14 hồ sơ phi địa giới TTHC/137 hồ sơ nộp trực tuyến/156 tổng số hồ sơ.
+"""
+
+ONE_ROW_PER_PAGE = """TT
+
+Tên TTHC
+
+Số lượng hồ sơ đã
+hỗ trợ/Tổng số hồ
+sơ
+
+1
+
+Đăng ký biến động đối với trường hợp thay đổi quyền
+sử dụng đất theo thỏa thuận của các thành viên hộ gia đình (Mã TTHC:
+1.013980)
+
+862/1.266
+(68,1%)
+
+4
+TT
+
+Tên TTHC
+
+2
+
+Xác nhận tiếp tục sử dụng đất nông nghiệp (Mã
+TTHC: 1.013947)
+
+Số lượng hồ sơ đã
+hỗ trợ/Tổng số hồ
+sơ
+1.732/2.090
+(82,9%)
+
+3. Mô hình “Hồ sơ không bản giấy”
+"""
+
+
+def test_plain_text_column_headers_printed_before_the_row_numbers():
+    # Lâm Đồng 181/BC-SNV as plain pdftotext: `TT`, `Địa phương`, `Lĩnh vực`, then the numbers and columns
+    (table,) = _doc("Biểu 5\n\n" + HEADERS_FIRST).tables
+    assert table.columns[:3] == ["TT", "Địa phương", "Lĩnh vực"]
+    assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("1", "Phường Bình Thuận", [12, 73, 82]), ("2", "Xã Hàm Liêm", [2, 8, 8])]
+
+
+def test_plain_text_table_of_one_row_on_each_page():
+    # the same report: a two-row table broken by a page, each part with its headers and one row; the share
+    # in brackets on its own line ends the figure above it, the code `1.013980)` ends the wrapped label
+    doc = _doc("Biểu 1\n\n" + ONE_ROW_PER_PAGE)
+    rows = [(r.stt, r.label[:30]) for t in doc.tables for r in t.rows]
+    assert rows == [("1", "Đăng ký biến động đối với trườ"), ("2", "Xác nhận tiếp tục sử dụng đất ")]
+    assert "3. Mô hình" in doc.text
+
+
+def test_cells_serialized_row_by_row_are_no_column_table():
+    # Lâm Đồng's phụ lục VI as plain pdftotext: after the headers, each row's cells one per block
+    from extractors.column_tables import find_column_tables
+
+    text = "STT\n\nĐơn vị\n\nĐiểm\nchuẩn tối\nđa\n\nChỉ số\n\n1\n\nBan Quản lý các KCN\n\n6,00\n\n100,00%\n\n" \
+           "2\n\nSở Công thương\n\n6,00\n\n83,33%\n"
+    assert find_column_tables(text.split("\n")) == []
+
+
 def test_numbered_lines_without_columns_after_them_are_no_table():
     text = "STT\n1\n2\n\nMột đoạn văn bản bình thường nói về nội dung của kế hoạch năm nay và các năm tiếp theo.\n"
     assert _doc(text).tables == []
