@@ -113,6 +113,9 @@ def _run(items: list[Item], starts: list[int], k: int):
         a = starts[j]
         b = starts[j + 1] if j + 1 < len(starts) else min(a + width, len(items))
         cells = [it.text for it in items[a:b]]
+        heading = next((i for i, c in enumerate(cells) if i and _HEADING.match(c)), None)
+        if heading is not None:  # `(50%)` / `5. Mô hình …`: the next section's heading ends the table
+            cells, b = cells[:heading], a + heading
         if len(cells) == 2 and rows and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL:
             rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
             end = b
@@ -124,6 +127,8 @@ def _run(items: list[Item], starts: list[int], k: int):
             break
         rows.append(_fit(cells, width))
         end = b
+        if heading is not None:
+            break
     if len(rows) < _MIN_ROWS:
         return None
     return starts[k], end, width, rows

@@ -1002,3 +1002,15 @@ def test_council_of_a_department_and_its_chair_signing_under_another_post():
     assert h.issuing_body == ("Hội đồng xét thăng hạng CDNN viên chức năm 2025 Sở Giáo dục và Đào tạo "
                               "tỉnh Đồng Tháp")
     assert [(s.name, s.position) for s in h.signers] == [("Lê Quang Trí", "Chủ tịch")]
+
+
+def test_flattened_table_ends_at_the_next_sections_heading():
+    # plain pdftotext, one cell per line: the last row is followed by `5. Mô hình …`, not by more cells
+    from extractors.flat_tables import find_tables, items_of
+
+    lines = ["1", "Phường Bình Thuận", "Việc làm", "12", "73", "2", "Xã Hàm Liêm", "Người có công", "2", "8",
+             "3", "Xã Tuy Phong", "4", "9",  # its field left blank: one cell short
+             "5. Mô hình “Hồ sơ phi địa giới hành chính” đối với các TTHC thuộc", "thẩm quyền giải quyết của Sở Nội vụ"]
+    (table,) = find_tables(items_of(lines))
+    assert table.rows[-1] == ["3", "Xã Tuy Phong", "", "4", "9"]
+    assert table.end == 14
