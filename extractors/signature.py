@@ -230,8 +230,8 @@ def _name_candidate(text: str) -> str:
     `(Đã ký)` / `Đã ký:` mark before it goes."""
     text = _SIGNED_MARK.sub("", text)
     words = [w for w in text.split() if not (len(w) == 1 and w.islower()) and any(ch.isalpha() for ch in w)]
-    if len(words) >= 3 and words[0][:1].isupper():  # `Nguyên Thị Kim loan`: OCR read a capital as small
-        known = _given_names_by_letters()[0]
+    if len(words) >= 3 and words[0][:1].isupper() and sum(w.islower() for w in words) == 1:
+        known = _given_names_by_letters()[0]  # `Nguyên Thị Kim loan`: OCR read one capital as small
         words = [w.capitalize() if w.islower() and w in known else w for w in words]
     return _titled_name(" ".join(words)) or " ".join(words)
 

@@ -280,8 +280,8 @@ def reread_unread_ink(binary: np.ndarray, words: list[Word], page: int, dpi: flo
     text in it: the signer's name, in the signature block's seal and strokes, comes out as specks or not
     at all. Ink left without a confident word, joined into regions a few lines tall, is read again with
     `--psm 6` (one block of text); its confident words take the place of the specks they cover, never of a
-    confident word. Only
-    large regions are read again (a signature block, about one per signed page): ~0.3 s a region.
+    confident word. Only large regions are read again (a signature block, about one per signed page):
+    ~0.3 s a region.
     """
     k = 72.0 / dpi
     regions = _unread_regions(binary, words, dpi)
