@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import warnings
 from datetime import datetime
 from pathlib import Path
 
@@ -32,7 +33,10 @@ def read_signatures(path: Path) -> list[DigitalSignature]:
     except pdfium.PdfiumError:
         return []  # the page reader reports what is wrong with the file
     try:
-        return _signatures(pdf)
+        with warnings.catch_warnings():
+            # real certificates are often loosely encoded (BER, over-long names): read them without a fuss
+            warnings.simplefilter("ignore", UserWarning)
+            return _signatures(pdf)
     finally:
         pdf.close()
 
