@@ -52,16 +52,17 @@ _PLACE_UNIT = re.compile(r"^(Thành phố|Tỉnh|TP\.?)\s+", re.I)
 _DATE_WORDS = re.compile(r"\bngày\b.*\b(tháng|năm)\b", re.I)
 _PAREN_LINE = re.compile(r"^\(.{3,150}\)[.;]?$")
 _ADDRESSEE = re.compile(r"\s\S{0,4}\s*Kính gửi\b.*$", re.I)
+_BULLETED_BASIS = r"([-–+•]\s*(?=Căn cứ))?"  # Party bases are bulleted: `- Căn cứ Điều lệ Đảng`
 _TITLE_STOP = re.compile(
-    r"^([-–+•]\s*(?=Căn cứ))?"  # a Party document bullets its bases
+    "^" + _BULLETED_BASIS +
     r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+số)?(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
 _APPENDIX_TITLED = re.compile(r"^Phụ\s*lục\s*(?:[IVXLC]+|\d{1,2}|[A-Z])?\s*[.:\-–]\s*(?P<title>[^\W\d].{5,})$", re.I)
-_BODY_START = re.compile(r"^([-–+•]\s*(?=Căn cứ))?(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|"
-                         r"([IVXLC]+|\d{1,2})\s*[.\-)]\s)")  # Party bases are bulleted: `- Căn cứ Điều lệ Đảng`
+_BODY_START = re.compile("^" + _BULLETED_BASIS + r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|"
+                         r"([IVXLC]+|\d{1,2})\s*[.\-)]\s)")
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0

@@ -121,3 +121,6 @@ def test_signed_pdf_without_a_signature_block_gets_its_signer_and_issuer(tmp_pat
     assert doc.header.issuing_body.lower() == "trường đại học ngoại ngữ"
     assert len(doc.source.digital_signatures) == 3
     assert {"signer_from_certificate", "issuer_from_certificate"} <= {w.code for w in doc.warnings}
+    traced = {w.code: w.message for w in doc.warnings}
+    assert "digital signature 2 of 3 (signed 2024-12-06T08:44:31+07:00)" in traced["signer_from_certificate"]
+    assert "digital signature 3 of 3" in traced["issuer_from_certificate"]
