@@ -119,7 +119,8 @@ def _long_head_respelled(text: str) -> str | None:
     words = text.split()
     for head in _long_heads():
         n = len(head.split())
-        if len(words) < n or " ".join(words[:n]).lower() == head:
+        # a dash is no misread `và` (`PHÒNG KINH TẾ - HẠ TẦNG` is another office than `… KINH TẾ VÀ HẠ TẦNG`)
+        if len(words) < n or " ".join(words[:n]).lower() == head or not all(w.isalnum() for w in words[:n]):
             continue
         read, want = fold_diacritics(" ".join(words[:n])).lower(), fold_diacritics(head)
         # the first word must be the head's (`SỞ` is no misread `BỘ`: a department is no ministry)
@@ -153,7 +154,13 @@ def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
     # OCR specks (`. | ;`) go; a dash between two words stays (`SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`)
     text = " ".join(w for k, w in enumerate(words) if any(ch.isalnum() for ch in w) or (
         w in ("-", "–") and 0 < k < len(words) - 1)).strip(" *-")
-    return _unit_marks(recase(text, vocab) if text.isupper() else expand_abbreviations(text))
+    return _unit_marks(_after_dash(recase(text, vocab)) if text.isupper() else expand_abbreviations(text))
+
+
+def _after_dash(name: str) -> str:
+    """Two fields joined by a dash in a body's name each start with a capital (`Phòng Tài chính - Kế hoạch`,
+    `Phòng Kinh tế - Hạ tầng`, `Sở Lao động - Thương binh và Xã hội`)."""
+    return re.sub(r"(?<= [-–] )\w", lambda m: m.group().upper(), name)
 
 
 def _unit_marks(agency: str) -> str:

@@ -27,14 +27,17 @@ S = TypeVar("S", bound=Box)
 _MARGIN_SHARE = 8.0 / 595.0
 
 
-def side(seg: Box, width: float) -> str:
-    """`left` / `right` column, or `full`: a centred or page-wide line (a left column may run past the middle)."""
-    mid, margin = width / 2, width * _MARGIN_SHARE
+def side(seg: Box, width: float, middle: float | None = None) -> str:
+    """`left` / `right` column, or `full`: a centred or page-wide line (a left column may run past the middle).
+
+    `middle`: the centre of the text on the page when it is not the page's (a scan placed off-centre)."""
+    half, margin = width / 2, width * _MARGIN_SHARE
+    mid = half if middle is None else middle
     centre = (seg.x0 + seg.x1) / 2
     # centred: a type line, a title (not a speck of a seal or a rule that OCR read as `|`)
-    if abs(centre - mid) < 0.16 * mid and seg.x1 - seg.x0 >= 0.03 * width:
+    if abs(centre - mid) < 0.16 * half and seg.x1 - seg.x0 >= 0.03 * width:
         return "full"
-    if seg.x0 < 0.75 * mid and seg.x1 > 1.25 * mid:  # well over both halves: no column is that wide
+    if seg.x0 < mid - 0.25 * half and seg.x1 > mid + 0.25 * half:  # well over both halves: no column is that wide
         return "full"
     if seg.x1 <= mid + margin:
         return "left"
@@ -43,23 +46,35 @@ def side(seg: Box, width: float) -> str:
     return "left" if centre < mid else "right"
 
 
-def merge_same_side(line: Sequence[S], width: float, merge: Callable[[S, S], S]) -> list[S]:
+def _side_of(seg: S, width: float, middle: float | None, is_text: Callable[[S], bool] | None) -> str:
+    where = side(seg, width, middle)
+    if where == "full" and is_text is not None and not is_text(seg):
+        where = "left" if (seg.x0 + seg.x1) / 2 < (width / 2 if middle is None else middle) else "right"
+    return where
+
+
+def merge_same_side(line: Sequence[S], width: float, merge: Callable[[S, S], S], middle: float | None = None
+                    ) -> list[S]:
     """Blanks left for a handwritten number or day (`Số:      /QĐ-UBND`, `ngày   tháng   năm 2025`)
     split a line into segments on the same side of the page: they are still one segment."""
     out = [line[0]]
     for seg in line[1:]:
-        if side(out[-1], width) == side(seg, width) != "full":
+        if side(out[-1], width, middle) == side(seg, width, middle) != "full":
             out[-1] = merge(out[-1], seg)
         else:
             out.append(seg)
     return out
 
 
-def reading_order(lines: Sequence[Sequence[S]], width: float, merge: Callable[[S, S], S]) -> list[S | int]:
+def reading_order(lines: Sequence[Sequence[S]], width: float, merge: Callable[[S, S], S],
+                  middle: float | None = None, is_text: Callable[[S], bool] | None = None) -> list[S | int]:
     """Segments in reading order. An empty line (a blank in text) is neutral: it neither ends a run
-    nor appears inside a reordered one; elsewhere its index in `lines` stands for it."""
-    merged = [merge_same_side(line, width, merge) if line else [] for line in lines]
-    sides = [[side(s, width) for s in line] for line in merged]
+    nor appears inside a reordered one; elsewhere its index in `lines` stands for it.
+
+    `is_text`: False for OCR specks (a seal's, a signature's), which never count as a centred line that
+    ends a two-column run: they go with the column their centre is in."""
+    merged = [merge_same_side(line, width, merge, middle) if line else [] for line in lines]
+    sides = [[_side_of(s, width, middle, is_text) for s in line] for line in merged]
     out: list[S | int] = []
     i = 0
     while i < len(merged):

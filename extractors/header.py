@@ -207,8 +207,10 @@ _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
 _SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 # OCR of a handwritten or stamped number: `Số:Z74É /QĐ-UBND`, `Sô#f /TTr- CAT-PC04`, `Số: 5 6 Õ/GM-UBND`.
 # `Số` itself may lose its mark; the scrawl is short and holds no `/`.
+# A year (`/2017`) or a half-written one (`/20/f0`) may stand between the scrawl and the symbol.
 _NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
-                            r"(?=/\s*[A-ZĐ])")
+                            r"(?=(?:/\s*[^\s/]{1,4}\s*){0,2}/\s*[A-ZĐ])")
+_GARBLED_YEAR = re.compile(r"^(?:/\s*[^\s/]{1,4}\s*){1,2}(?=/\s*[A-ZĐ])")
 # look-alikes of 1 that OCR gives for a printed one (`Số:0l`); not `O` for 0, which a handwritten 1 also gives
 _DIGIT_LOOKALIKES = str.maketrans(ONE_LOOKALIKES, "1" * len(ONE_LOOKALIKES))
 
@@ -261,7 +263,8 @@ def _read_scrawled_number(head: list[Line], h: Header, warnings: list[Warning]) 
     """`Số:` + a number OCR could not read + `/ký hiệu`: the symbol is kept, the number is not guessed."""
     for ln in head:
         m = _NUMBER_SCRAWL.match(ln.text)
-        if not m or not (num := parse_doc_number(_join_symbol(ln.text[m.end():]).replace(" ", ""))):
+        rest = _join_symbol(ln.text[m.end():]).replace(" ", "") if m else ""
+        if not m or not (num := parse_doc_number(rest) or parse_doc_number(_GARBLED_YEAR.sub("", rest))):
             continue
         scrawl = (m["scrawl"] or "").strip()
         if party := _PARTY_SCRAWL.match(scrawl):  # `Số: O4- GM/CBIOC`: the type code is the Party symbol's

@@ -54,7 +54,7 @@ def _page_items(page: PageContent) -> list[Segment | TableGrid]:
     lines = _lines(words)
     if page.number > 1 and lines and _is_page_number(lines[0], page):
         lines = lines[1:]
-    ordered = _reading_order(lines, page.width)
+    ordered = _reading_order(lines, page.width, _text_middle(words, page.width))
     return _insert_tables(ordered, sorted(page.tables, key=lambda t: t.bbox[1]))
 
 
@@ -123,9 +123,30 @@ def _is_page_number(line: list[Segment], page: PageContent) -> bool:
     return text.strip("- ").isdigit() and line[0].top < page.height * 0.12
 
 
-def _reading_order(lines: list[list[Segment]], width: float) -> list[Segment]:
+def _reading_order(lines: list[list[Segment]], width: float, middle: float) -> list[Segment]:
     """Two-column runs are read left column first; everything else line by line."""
-    return [s for s in reading_order(lines, width, lambda a, b: Segment(a.words + b.words)) if not isinstance(s, int)]
+    return [s for s in reading_order(lines, width, lambda a, b: Segment(a.words + b.words), middle, _is_text)
+            if not isinstance(s, int)]
+
+
+def _is_text(seg: Segment) -> bool:
+    """A Vietnamese syllable, or a word OCR is fairly sure of (a text layer's words always are)."""
+    return any(sum(ch.isalpha() for ch in w.text) >= 2 and (
+        w.conf is None or w.conf >= 50 or is_syllable(w.text.strip(_PUNCTUATION))) for w in seg.words)
+
+
+_PUNCTUATION = ".,;:()[]\"'“”‘’-–"
+
+
+def _text_middle(words: list[Word], width: float) -> float:
+    """The middle of where the page's text runs: a scan often sits off-centre on its sheet (and Nghị định
+    30 margins are wider on the left), and a centred title is centred on the text, not on the sheet.
+    The outermost 2 % of words on each side (specks, a stamp in the margin) do not count."""
+    if len(words) < 50:
+        return width / 2
+    lefts, rights = sorted(w.x0 for w in words), sorted(w.x1 for w in words)
+    cut = len(words) // 50
+    return (lefts[cut] + rights[-1 - cut]) / 2
 
 
 def _insert_tables(segments: list[Segment], tables: list[TableGrid]) -> list[Segment | TableGrid]:

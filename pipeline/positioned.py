@@ -39,6 +39,7 @@ class GridCell:
     bold: bool = False
     row_span: int = 1
     col_span: int = 1
+    words: list[Word] = field(default_factory=list)  # OCR'd cells: the words read in it, page coordinates
 
 
 @dataclass(slots=True)

@@ -161,6 +161,9 @@ def test_legal_bases_found_when_the_type_line_is_missing():
          "Số: 684/QĐ-UBND", "Ủy ban nhân dân tỉnh Bắc Kạn", None),
         ("TỈNH UỶ CAO BẰNG\n\n*", "Số 34-CTr/TU", "Tỉnh ủy Cao Bằng", None),
         ("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ", "Số: 125/KH-SNV", "Sở Nội vụ", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        # An Phú (An Giang): the office's name has a dash, not the `và` of other districts' offices
+        ("UBND HUYỆN AN PHÚ\nPHÒNG KINH TẾ - HẠ TẦNG", "Số: 169/TTr-PKTHT", "Phòng Kinh tế - Hạ tầng",
+         "Ủy ban nhân dân huyện An Phú"),
     ],
 )
 def test_agency_block(agency, number_line, issuing, parent):
@@ -562,6 +565,10 @@ def test_issuer_inferred_from_the_body_when_the_agency_block_is_missing():
     ("Sô#f /TTr- CAT-PC04", "TTr-CAT-PC04", "TTr"),  # `Số` lost its mark too
     ("Số: 5 6 Õ/GM-UBND", "GM-UBND", "GM"),
     ("Số:0J/NQ-HĐQL", "NQ-HĐQL", "NQ"),
+    # scans of Vĩnh Long, Đắk Nông and Khánh Hòa: the handwritten number before a printed (or half-written) year
+    ("Số: 4Ø/2017/QĐ-UBND", "QĐ-UBND", "QĐ"),
+    ("Số: 4J/2019/NQ-HĐND", "NQ-HĐND", "NQ"),
+    ("Số: 024. /20/f0/QĐ-UBND", "QĐ-UBND", "QĐ"),
 ])
 def test_unreadable_handwritten_number_keeps_the_symbol(number_line, symbol, type_code):
     text = doc(number_line, type_line="")

@@ -155,3 +155,82 @@ def test_hairline_row_rules_found_on_the_grey_page():
     grid = read_tables(gray, 1, DPI, rules_from=clean)[0]
     assert len(grid.rows) == 5
     assert [row[2].text for row in grid.rows[1:]] == ["1.967.948", "3.309", "4.598.933", "101.770"]
+
+
+_BODY = [("1", "Thu nội địa", "1.967.948"), ("2", "Thu viện trợ", "3.309"), ("3", "Chi thường xuyên", "4.598.933"),
+         ("4", "Dự phòng ngân sách", "101.770")]
+
+
+def _spreadsheet_page(row_rule, stt_rules: bool = True, seal: bool = False) -> Image.Image:
+    """Dark border, column rules and header rule; body row rules drawn by `row_rule(draw, x0, x1, y)`,
+    across the STT column too or not; optionally a seal's ring touching the table's right edge."""
+    font = ImageFont.truetype(FONT, 46)
+    img = Image.new("RGB", (1950, 900), "white")
+    draw = ImageDraw.Draw(img)
+    for y in YS[2:-1]:
+        row_rule(draw, XS[0] if stt_rules else XS[1], XS[3], y)
+    draw.line((XS[0], YS[1], XS[3], YS[1]), fill="black", width=3)
+    draw.rectangle((XS[0], YS[0], XS[3], YS[-1]), outline="black", width=3)
+    for x in XS[1:3]:
+        draw.line((x, YS[0], x, YS[-1]), fill="black", width=3)
+    for (stt, label, amount), y0 in zip(_BODY, YS[1:]):
+        draw.text((XS[0] + 30, y0 + 22), stt, font=font, fill="black")
+        draw.text((XS[1] + 20, y0 + 22), label, font=font, fill="black")
+        draw.text((XS[3] - 20 - draw.textlength(amount, font=font), y0 + 22), amount, font=font, fill="black")
+    draw.text((XS[1] + 20, YS[0] + 22), "Nội dung", font=font, fill="black")
+    if seal:
+        draw.ellipse((XS[3] - 4, YS[2] - 40, XS[3] + 316, YS[2] + 280), outline="black", width=6)
+    return img
+
+
+def _dotted(draw, x0, x1, y):
+    """A spreadsheet's hair border as printed: dark dashes with gaps."""
+    for x in range(x0, x1, 26):
+        draw.line((x, y, min(x + 12, x1), y), fill="black", width=2)
+
+
+def _solid(draw, x0, x1, y):
+    draw.line((x0, y, x1, y), fill="black", width=3)
+
+
+def _grid_of(img: Image.Image):
+    clean, _ = ocr.clean_page(img)
+    grids = read_tables(ocr.binarize_page(clean), 1, DPI, rules_from=clean)
+    assert len(grids) == 1
+    return grids[0]
+
+
+def test_dotted_row_rules_separate_the_rows():
+    """Dashes too short for a rule each, in a row, are one: every body line is a row of its own."""
+    grid = _grid_of(_spreadsheet_page(_dotted))
+    assert len(grid.rows) == 5
+    assert [row[0].text for row in grid.rows[1:]] == ["1", "2", "3", "4"]
+    assert [row[2].text for row in grid.rows[1:]] == ["1.967.948", "3.309", "4.598.933", "101.770"]
+
+
+def test_row_numbers_over_lost_rules_are_one_per_row():
+    """The STT column's row rules did not print (or scan): its one tall cell of stacked numbers is split
+    along the rows the other columns have, one number each."""
+    grid = _grid_of(_spreadsheet_page(_solid, stt_rules=False))
+    assert len(grid.rows) == 5
+    assert [row[0].text for row in grid.rows[1:]] == ["1", "2", "3", "4"]
+    assert all(row[0].row_span == 1 for row in grid.rows[1:])
+
+
+def test_a_real_merged_cell_keeps_its_words():
+    """A merged cell holding words (an agency over its task rows) is no stack of row numbers."""
+    img = _spreadsheet_page(_solid, stt_rules=False)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((XS[0] + 4, YS[1] + 4, XS[1] - 4, YS[-1] - 4), fill="white")
+    font = ImageFont.truetype(FONT, 40)
+    for k, word in enumerate(["Sở", "Tài", "chính"]):
+        draw.text((XS[0] + 20, YS[2] + 20 + 100 * k), word, font=font, fill="black")
+    grid = _grid_of(img)
+    assert grid.rows[1][0].row_span == 4 and "Tài" in grid.rows[1][0].text
+
+
+def test_seal_ring_over_the_edge_adds_no_column():
+    """A seal stamped against the table's right border: its strokes outside the table are no column."""
+    grid = _grid_of(_spreadsheet_page(_solid, seal=True))
+    assert all(len(row) == 3 for row in grid.rows)
+    assert grid.bbox[2] == pytest.approx(XS[3] * 72 / DPI, abs=3)

@@ -301,3 +301,20 @@ def test_signer_column_between_two_recipient_lines_does_not_join_them():
     layout = layout_from_pages([PageContent(5, 595, 842, "ocr", words)])
     texts = [ln.text for ln in layout.lines]
     assert "- Như trên;" in texts and "- Lãnh đạo Sở;" in texts
+
+
+def test_title_of_a_scan_placed_off_centre_is_a_centred_line():
+    """Bến Tre's Thông báo 666 (2011) scanned against the left edge of the sheet: its text runs from 2 pt
+    to 460 pt of 595. The title, centred on the text, is no left-column line; the second title line
+    stays with the first."""
+    words = _line("UBND TỈNH BẾN TRE", 51, 9) + _line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 234, 8)
+    words += _line("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", 2, 23) + _line("Độc lập - Tự do - Hạnh phúc", 290, 25)
+    words += _line("Số: 666/TB-STTTT", 55, 49) + _line("Bến Tre, ngày 14 tháng 12 năm 2011", 265, 51)
+    words += _line("THÔNG BÁO", 192, 110) + _line("Về việc giới thiệu chức danh và chữ ký", 101, 128)
+    words += _line("Phó Giám đốc Sở Thông tin và Truyền thông tỉnh Bến Tre", 60, 141)
+    for k in range(12):
+        words += _line("Sở Thông tin và Truyền thông tỉnh Bến Tre xin trân trọng thông báo chức danh", 14, 190 + 16 * k)
+    header = extract_header(layout_from_pages([PageContent(1, 595, 842, "ocr", words)])).header
+    assert (header.place, header.issued_date) == ("Bến Tre", "2011-12-14")
+    assert header.title == ("Về việc giới thiệu chức danh và chữ ký Phó Giám đốc Sở Thông tin và Truyền thông "
+                            "tỉnh Bến Tre")

@@ -28,6 +28,7 @@ vertical position in the strip. The page itself is then OCR'd with its table reg
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import cv2
@@ -58,11 +59,13 @@ def read_tables(gray: np.ndarray, page: int, dpi: float, lang: str = DEFAULT_LAN
     grey, which the black/white page has lost, are still found."""
     text_h = text_height_px(gray, dpi)
     h_mask, v_mask = line_masks(gray, text_h)
+    if not cv2.countNonZero(v_mask) or not cv2.countNonZero(h_mask):
+        return []  # a page of text: no rules both ways, no table (and no costly component analysis)
     faint = line_masks(rules_from, text_h, faint=True) if rules_from is not None else None
-    grids = _grids(h_mask, v_mask, page, dpi, text_h, faint)
+    without_rules = gray.copy()
+    without_rules[rule_pixels(h_mask, v_mask, text_h) > 0] = 255
+    grids = _grids(h_mask, v_mask, page, dpi, text_h, faint, text_ink=without_rules < 128)
     if grids:
-        without_rules = gray.copy()
-        without_rules[rule_pixels(h_mask, v_mask, text_h) > 0] = 255
         read_cells(without_rules, grids, dpi, text_h, lang)
     return grids
 
@@ -119,7 +122,22 @@ def line_masks(gray: np.ndarray, text_h: float, faint: bool = False) -> tuple[np
     h = cv2.morphologyEx(h, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     v = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)))
     v = cv2.morphologyEx(v, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    if faint:
+        h |= _dotted_rules(ink, text_h, k)
     return h, v
+
+
+def _dotted_rules(ink: np.ndarray, text_h: float, k: int) -> np.ndarray:
+    """Row rules printed dotted or dashed (a spreadsheet's hair borders): flat specks in a row, joined.
+
+    Only specks no taller than a rule and shorter than a word are joined, so text (whose strokes are
+    taller) cannot become a rule; a run of them must still reach the kernel length `k`."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    speck = (stats[:, cv2.CC_STAT_HEIGHT] <= max(2, text_h / 8)) & (stats[:, cv2.CC_STAT_WIDTH] <= text_h)
+    speck[0] = False
+    dots = speck.astype(np.uint8)[labels] * 255
+    dots = cv2.morphologyEx(dots, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (round(0.6 * text_h), 1)))
+    return cv2.morphologyEx(dots, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
 
 
 def rule_pixels(h_mask: np.ndarray, v_mask: np.ndarray, text_h: float) -> np.ndarray:
@@ -151,14 +169,22 @@ def read_cells(gray: np.ndarray, grids: list[TableGrid], dpi: float, text_h: flo
     filled = 0
     for batch in _batches(crops, round(0.15 * dpi)):
         filled += _read_strip(batch, dpi, lang)
+    for g in grids:
+        _unstack_numbers(g)
     return filled
 
 
-def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> np.ndarray | None:
+@dataclass(slots=True)
+class _Crop:
+    pixels: np.ndarray
+    top: float  # page y of its first pixel row, in points
+
+
+def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> _Crop | None:
     """The cell's ink cropped tight, scan specks removed; None for an empty cell."""
     k, inset = dpi / 72, max(4, round(dpi / 50))
-    box = gray[round(cell.top * k) + inset:round(cell.bottom * k) - inset,
-               round(cell.x0 * k) + inset:round(cell.x1 * k) - inset]
+    top = round(cell.top * k) + inset
+    box = gray[top:round(cell.bottom * k) - inset, round(cell.x0 * k) + inset:round(cell.x1 * k) - inset]
     if box.size == 0:
         return None
     ink = (box < 128).astype(np.uint8)
@@ -173,65 +199,161 @@ def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> np
     ys, xs = np.nonzero(ink)
     if len(ys) < 10:
         return None
-    return box[ys.min():ys.max() + 1, xs.min():xs.max() + 1]
+    return _Crop(box[ys.min():ys.max() + 1, xs.min():xs.max() + 1], (top + ys.min()) / k)
 
 
-def _batches(crops: list[tuple[GridCell, np.ndarray]], pad: int) -> list[list[tuple[GridCell, np.ndarray]]]:
-    out: list[list[tuple[GridCell, np.ndarray]]] = []
+def _batches(crops: list[tuple[GridCell, _Crop]], pad: int) -> list[list[tuple[GridCell, _Crop]]]:
+    out: list[list[tuple[GridCell, _Crop]]] = []
     height = MAX_STRIP_PX
     for cell, crop in crops:
-        if height + crop.shape[0] + pad > MAX_STRIP_PX:
+        if height + crop.pixels.shape[0] + pad > MAX_STRIP_PX:
             out.append([])
             height = pad
         out[-1].append((cell, crop))
-        height += crop.shape[0] + pad
+        height += crop.pixels.shape[0] + pad
     return out
 
 
-def _read_strip(batch: list[tuple[GridCell, np.ndarray]], dpi: float, lang: str) -> int:
+def _read_strip(batch: list[tuple[GridCell, _Crop]], dpi: float, lang: str) -> int:
     pad, k = round(0.15 * dpi), dpi / 72
-    strip = np.full((sum(c.shape[0] + pad for _, c in batch) + pad, max(c.shape[1] for _, c in batch) + 2 * pad),
-                    255, np.uint8)
+    strip = np.full((sum(c.pixels.shape[0] + pad for _, c in batch) + pad,
+                     max(c.pixels.shape[1] for _, c in batch) + 2 * pad), 255, np.uint8)
     spans, y = [], pad
     for _, crop in batch:
-        strip[y:y + crop.shape[0], pad:pad + crop.shape[1]] = crop
-        spans.append(((y - pad / 2) / k, (y + crop.shape[0] + pad / 2) / k))
-        y += crop.shape[0] + pad
+        strip[y:y + crop.pixels.shape[0], pad:pad + crop.pixels.shape[1]] = crop.pixels
+        spans.append(((y - pad / 2) / k, (y + crop.pixels.shape[0] + pad / 2) / k, crop.top - y / k))
+        y += crop.pixels.shape[0] + pad
     words = ocr_page(strip, 0, dpi, lang=lang, psm=6)
     filled = 0
-    for (cell, _), (top, bottom) in zip(batch, spans):
-        inside = [w for w in words if top <= (w.top + w.bottom) / 2 < bottom]
+    for (cell, _), (top, bottom, shift) in zip(batch, spans):
+        # Back to page coordinates (vertically: the stacked lines of a merged cell are placed by them).
+        inside = [Word(w.text, w.x0, w.top + shift, w.x1, w.bottom + shift, w.page, w.conf)
+                  for w in words if top <= (w.top + w.bottom) / 2 < bottom]
         cell.text = cell_text(inside)
         confs = [w.conf for w in inside if w.conf is not None]
         cell.conf = min(confs) if confs else None
+        cell.words = inside
         filled += bool(cell.text)
     return filled
 
 
+_STACKED_NUMBER = re.compile(r"^\W*[\w.]{1,4}\W*$")  # `12`, `II`, `3.1`, misread `l4`, `]7`
+_NOISE = re.compile(r"^\W*$")
+
+
+def _unstack_numbers(grid: TableGrid) -> None:
+    """Split a merged cell that is really a column of row numbers over row rules too faint to find.
+
+    The sign: one short line (an STT) inside each of the rows it spans, where the other columns have
+    their own cells. A real merged cell (an agency over its task rows) holds words, not one number per row.
+    """
+    for r, row in enumerate(grid.rows):
+        for c, cell in enumerate(row):
+            if cell is None or cell.row_span < 2 or not cell.words:
+                continue
+            bounds = _row_tops(grid, r, cell.row_span)
+            if bounds is None:
+                continue
+            lines = [ln for ln in _lines(cell.words) if not _NOISE.match(_line_text(ln))]
+            slots = [next(i for i in range(len(bounds)) if i == len(bounds) - 1 or _centre(ln) < bounds[i + 1])
+                     for ln in lines]
+            if len(lines) < 2 or len(set(slots)) < len(slots) \
+                    or not all(_STACKED_NUMBER.match(_line_text(ln)) for ln in lines):
+                continue
+            texts = {slot: _line_text(ln) for slot, ln in zip(slots, lines)}
+            edges = [*bounds, cell.bottom]
+            for i in range(cell.row_span):
+                part = GridCell(texts.get(i, ""), cell.x0, edges[i], cell.x1, edges[i + 1], cell.conf,
+                                col_span=cell.col_span)
+                grid.rows[r + i][c] = part
+
+
+def _row_tops(grid: TableGrid, r: int, span: int) -> list[float] | None:
+    """Tops of rows r … r+span−1 from the cells that start in them; None if a row has none."""
+    tops = []
+    for i in range(span):
+        starts = [c.top for c in grid.rows[r + i] if c is not None]
+        if not starts:
+            return None
+        tops.append(min(starts))
+    return tops
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=_centre_of):
+        if lines and lines[-1][0].top <= _centre_of(w) <= lines[-1][0].bottom:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _centre_of(w: Word) -> float:
+    return (w.top + w.bottom) / 2
+
+
+def _centre(line: list[Word]) -> float:
+    return sum(_centre_of(w) for w in line) / len(line)
+
+
+def _line_text(line: list[Word]) -> str:
+    return " ".join(w.text for w in sorted(line, key=lambda w: w.x0))
+
+
 def _grids(h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float, text_h: float,
-           faint: tuple[np.ndarray, np.ndarray] | None = None) -> list[TableGrid]:
-    """Tables where the dark rules make a structure; rows and columns from `faint` rules too, when given."""
+           faint: tuple[np.ndarray, np.ndarray] | None = None, text_ink: np.ndarray | None = None) -> list[TableGrid]:
+    """Tables where the dark rules make a structure; rows and columns from `faint` rules too, when given.
+
+    `text_ink` (the page's ink without its rules) lets a row rule that a photo or a faint print broke
+    up still separate the cells it crosses (`_split_rows`)."""
     if not cv2.countNonZero(v_mask) or not cv2.countNonZero(h_mask):
         return []  # a page of text: no rules both ways, no table (and no costly component analysis)
-    regions = _regions(h_mask, v_mask)
-    if faint is not None:
-        h_mask, v_mask = faint
+    rules = faint or (h_mask, v_mask)
+    grids = _grids_in(_regions(h_mask, v_mask), *rules, page, dpi, text_h, text_ink)
+    if not grids and faint is not None:
+        # Row rules printed grey or dotted (a spreadsheet's) under dark column rules still make a table.
+        grids = _grids_in(_regions(h_mask | faint[0], v_mask), *rules, page, dpi, text_h, text_ink)
+    return grids
+
+
+def _grids_in(regions: list[tuple[int, int, int, int]], h_mask: np.ndarray, v_mask: np.ndarray, page: int,
+              dpi: float, text_h: float, text_ink: np.ndarray | None) -> list[TableGrid]:
     tol = max(4.0, dpi / 40)  # ~0.6 mm: one rule drawn thick, or drifting by a pixel or two
     h_segs, v_segs = _segments(h_mask, horizontal=True), _segments(v_mask, horizontal=False)
     grids = []
     for x, y, w, h in regions:
         hs = [s for s in h_segs if y - tol <= s.pos <= y + h + tol and x - tol <= s.start and s.end <= x + w + tol]
         vs = [s for s in v_segs if x - tol <= s.pos <= x + w + tol and y - tol <= s.start and s.end <= y + h + tol]
-        ys = _cluster(hs, tol, min_total=3 * text_h)
-        xs = _cluster(vs, tol, min_total=text_h)
+        # Rules closer than half a text line are one rule drawn double, or bent across a photographed page.
+        ys = _cluster(hs, max(tol, text_h / 2), min_total=3 * text_h)
+        xs = _cluster(vs, max(tol, text_h / 2), min_total=text_h)
         if hs and vs:
             # Open-sided tables (no outer vertical rules, or no top rule): the other lines' ends bound them.
             xs = _add_edges(xs, min(s.start for s in hs), max(s.end for s in hs), 2 * tol)
             ys = _add_edges(ys, min(s.start for s in vs), max(s.end for s in vs), 2 * tol)
+            xs = _trim_outer(xs, ys, v_mask, h_mask, tol)
         if len(ys) < 3 or len(xs) < 3:
             continue
-        grids.append(_grid(ys, xs, h_mask, v_mask, page, dpi, tol))
+        grids.append(_grid(ys, xs, h_mask, v_mask, page, dpi, tol, text_ink))
     return grids
+
+
+def _trim_outer(xs: list[float], ys: list[float], v_mask: np.ndarray, h_mask: np.ndarray, tol: float) -> list[float]:
+    """Drop an outermost column with neither a rule along its outer edge nor row rules across it: a
+    seal's strokes beside the table, which would add an empty column and stop the table joining its
+    continuation on the next page."""
+    def stray(outer: float, inner: float) -> bool:
+        lo, hi = sorted((outer, inner))
+        crossed = sum(_ruled(h_mask, y, lo, hi, tol, False, share=0.3) for y in ys)
+        return not _ruled(v_mask, outer, ys[0], ys[-1], 2 * tol, True, share=0.5) and crossed <= len(ys) / 4
+
+    out = list(xs)
+    while len(out) > 3 and stray(out[-1], out[-2]):
+        out.pop()
+    while len(out) > 3 and stray(out[0], out[1]):
+        out.pop(0)
+    return out
 
 
 def _segments(mask: np.ndarray, horizontal: bool) -> list[_Segment]:
@@ -252,7 +374,35 @@ def _regions(h_mask: np.ndarray, v_mask: np.ndarray) -> list[tuple[int, int, int
     both = cv2.dilate(h_mask | v_mask, np.ones((5, 5), np.uint8))  # corners that do not quite touch
     count, _, stats, _ = cv2.connectedComponentsWithStats(both, connectivity=8)
     boxes = [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]
-    return sorted(boxes, key=lambda b: -b[2] * b[3])
+    return sorted(_union_overlapping(boxes), key=lambda b: -b[2] * b[3])
+
+
+def _union_overlapping(boxes: list[tuple[int, ...]]) -> list[tuple[int, int, int, int]]:
+    """One box for structures whose boxes mostly overlap: a table whose broken rules left it in pieces
+    (not a page edge's shadow that only touches a table)."""
+    out = [(x, y, x + w, y + h) for x, y, w, h in boxes]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                a, b = out[i], out[j]
+                if _overlap_share(a, b) >= 0.5:
+                    out[i] = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return [(x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1 in out]
+
+
+def _overlap_share(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """The share of the smaller of two (x0, y0, x1, y1) boxes that lies inside the other."""
+    w, h = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(1, min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])))
 
 
 def _cluster(segs: list[_Segment], tol: float, min_total: float) -> list[float]:
@@ -284,22 +434,28 @@ def _add_edges(positions: list[float], lo: float, hi: float, tol: float) -> list
     return out
 
 
-def _ruled(mask: np.ndarray, pos: float, start: float, end: float, tol: float, vertical: bool) -> bool:
-    """Does a rule run along `pos` from `start` to `end` (px)? At least _MIN_COVERAGE of it inked."""
+def _ruled(mask: np.ndarray, pos: float, start: float, end: float, tol: float, vertical: bool,
+           share: float = _MIN_COVERAGE) -> bool:
+    """Does a rule run along `pos` from `start` to `end` (px)? At least `share` of it inked."""
     p0, p1 = max(0, round(pos - tol)), round(pos + tol) + 1
     a, b = round(start + tol), round(end - tol)  # skip the crossing rules at both ends
     if b <= a:
         return True
     band = mask[a:b, p0:p1] if vertical else mask[p0:p1, a:b].T
-    return float((band.max(axis=1) > 0).mean()) >= _MIN_COVERAGE
+    return float((band.max(axis=1) > 0).mean()) >= share
 
 
 def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float,
-          tol: float) -> TableGrid:
+          tol: float, text_ink: np.ndarray | None = None) -> TableGrid:
     """Cells from rule positions; slots without a rule between them are merged into one cell."""
+    vsep = [[_ruled(v_mask, x, ys[r], ys[r + 1], tol, True) for x in xs[1:-1]] for r in range(len(ys) - 1)]
+    # a column line ruled in no row (a seal's stroke inside the table) separates nothing: not a column
+    xs = [xs[0], *(x for c, x in enumerate(xs[1:-1]) if any(row[c] for row in vsep)), xs[-1]]
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     vsep = [[_ruled(v_mask, xs[c], ys[r], ys[r + 1], tol, True) for c in range(1, n_cols)] for r in range(n_rows)]
     hsep = [[_ruled(h_mask, ys[r], xs[c], xs[c + 1], tol, False) for c in range(n_cols)] for r in range(1, n_rows)]
+    if text_ink is not None:
+        hsep = _split_rows(hsep, ys, xs, h_mask, text_ink, tol)
     k = 72.0 / dpi
     covered = np.zeros((n_rows, n_cols), bool)
     rows: list[list[GridCell | None]] = [[None] * n_cols for _ in range(n_rows)]
@@ -318,14 +474,39 @@ def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarr
     return TableGrid(page, (xs[0] * k, ys[0] * k, xs[-1] * k, ys[-1] * k), rows, "ruling-lines")
 
 
+_BROKEN_RULE = 0.15  # share of a slot's width a broken rule still inks (a merged cell's gap: none)
+
+
+def _split_rows(hsep: list[list[bool]], ys: list[float], xs: list[float], h_mask: np.ndarray,
+                text_ink: np.ndarray, tol: float) -> list[list[bool]]:
+    """Row rules that a phone photo or a faint print broke into dashes (ruled under `_MIN_COVERAGE` of a
+    slot) still separate cells, when the same rule is whole in another column and no text runs across it.
+
+    A merged cell has no rule inside it at all, or text across the slot line (one line centred in it)."""
+    out = [list(row) for row in hsep]
+    for r, row in enumerate(hsep):
+        if all(row) or not any(row):
+            continue
+        y = ys[r + 1]
+        for c, ruled in enumerate(row):
+            if not ruled and _coverage(h_mask, y, xs[c], xs[c + 1], 2 * tol) >= _BROKEN_RULE \
+                    and not _text_across(text_ink, y, xs[c], xs[c + 1], tol):
+                out[r][c] = True
+    return out
+
+
+def _coverage(mask: np.ndarray, y: float, x0: float, x1: float, tol: float) -> float:
+    band = mask[max(0, round(y - tol)):round(y + tol) + 1, round(x0 + tol):round(x1 - tol)]
+    return float((band.max(axis=0) > 0).mean()) if band.size else 0.0
+
+
+def _text_across(text_ink: np.ndarray, y: float, x0: float, x1: float, tol: float) -> bool:
+    """Does text run across the line `y` in the slot: ink in every pixel row of a band around it?"""
+    half = max(1, round(tol / 2))
+    band = text_ink[max(0, round(y) - half):round(y) + half + 1, round(x0 + tol):round(x1 - tol)]
+    return bool(band.size) and bool(band.any(axis=1).all())
+
+
 def cell_text(words: list[Word]) -> str:
     """Words in reading order: lines by vertical overlap (top to bottom), words left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        last = lines[-1] if lines else None
-        # Same line when the centre falls inside the line's first word's vertical extent.
-        if last and last[0].top <= (w.top + w.bottom) / 2 <= last[0].bottom:
-            last.append(w)
-        else:
-            lines.append([w])
-    return "\n".join(" ".join(w.text for w in sorted(ln, key=lambda w: w.x0)) for ln in lines)
+    return "\n".join(_line_text(ln) for ln in _lines(words))
