@@ -59,6 +59,9 @@ _TITLE_STOP = re.compile(
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
 )
+# Words that open a body sentence in ordinary type but continue a heading in capitals (`… ĐẤT CỤ THỂ` /
+# `THEO PHƯƠNG PHÁP SO SÁNH …`)
+_CAPS_CONTINUATION = re.compile(r"^(THEO|NHẰM|ĐỂ|THỰC HIỆN|XÉT|TRÊN CƠ SỞ)\s")
 _APPENDIX = re.compile(r"^Phụ\s+lục(\s+số)?(\s*([IVXLC]+|\d{1,2}|[A-Z]))?\s*[.:]?$", re.I)  # `PHỤ LỤC1` as typed
 _APPENDIX_TITLED = re.compile(r"^Phụ\s*lục\s*(?:[IVXLC]+|\d{1,2}|[A-Z])?\s*[.:\-–]\s*(?P<title>[^\W\d].{5,})$", re.I)
 _BODY_START = re.compile("^" + _BULLETED_BASIS + r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Trên cơ sở|Điều\s+\d|"
@@ -508,7 +511,8 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
             continue  # a speck between two lines of the heading
         if not taken and (ag.starts_with_agency(ln.text) or (_LABEL_LINE.match(ln.text) and not is_all_caps(ln.text))):
             continue  # the issuing body above the heading, a file label (`Tên tệp: T12-2022-HAG`)
-        if not is_all_caps(ln.text) or _TITLE_STOP.match(ln.text) or ag.starts_with_agency(ln.text):
+        if not is_all_caps(ln.text) or (_TITLE_STOP.match(ln.text) and not _CAPS_CONTINUATION.match(ln.text)) \
+                or ag.starts_with_agency(ln.text):
             break
         taken.append(ln)
     title = " ".join(ln.text for ln in taken).strip(" :.")
@@ -626,6 +630,10 @@ def _below(above: Line, ln: Line) -> bool:
 def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab: CaseVocab,
                    warnings: list[Warning]) -> None:
     stop = number_line.no if number_line else (head[-1].no + 1 if head else 0)
+    if any(_APPENDIX.match(ln.text) or _APPENDIX_TITLED.match(ln.text) for ln in head[:4]):
+        # an appendix sent alone opens with its heading (a signing stamp's lines may come first): no agency
+        # block, the parent document it is attached to names the issuer
+        return
     texts = []
     for ln in head:
         if ln.no >= stop:

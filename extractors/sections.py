@@ -15,8 +15,11 @@ from extractors.numbering import LevelStack, next_roman, roman_lookalike, style_
 from normalizers import ONE_LOOKALIKES, is_all_caps
 from pipeline.model import Section, Warning
 
+# `PHẦN THỨ NHẤT` (Party guidance, long plans): the part's number in words
+_ORDINALS = r"(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
 _NAMED = re.compile(
-    r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z])\b\s*[.:\-]?\s*(?P<rest>.*)$", re.I
+    r"^(?P<kind>Phần|Chương|Mục|Điều|Phụ lục)\s+(?P<n>[IVXLC]+|\d{1,3}[a-z]?|[A-Z]|thứ\s+" + _ORDINALS + r")\b"
+    r"\s*[.:\-]?\s*(?P<rest>.*)$", re.I
 )
 _NAMED_BARE = re.compile(r"^(?P<kind>Phụ lục)\s*$", re.I)
 _NUMBERED = re.compile(r"^(?P<n>[IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*(?P<sep>[.\-)–])\s*(?P<rest>\S.*)$")
@@ -145,8 +148,8 @@ def _parse_heading(ln: Line, last_upper: str | None) -> tuple[str, str, str, str
     """(number, style, heading, body); an article written as a sentence has its text as body too."""
     text = ln.text
     if m := _NAMED.match(text):
-        kind = m["kind"].capitalize()
-        number = f"{kind} {m['n'].upper() if kind != 'Điều' else m['n']}"
+        kind, n = m["kind"].capitalize(), m["n"]
+        number = f"{kind} {n.lower() if n.lower().startswith('thứ') else n.upper() if kind != 'Điều' else n}"
         body = m["rest"].strip() if _sentence(m["rest"]) else ""
         return number, _NAMED_RANK[m["kind"].lower()], _heading(m["rest"]), body
     if _NAMED_BARE.match(text):

@@ -17,8 +17,10 @@ from pipeline.model import Signer, Warning
 
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:,]\s*|\s+)(?=\S)", re.I)  # OCR: `KT, GIÁM ĐỐC`
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
-_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*", re.I)
-_RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*:?\s*", re.I)  # `Nơi nhậm:` as OCR reads it
+# The heading, not a sentence wrapped at `nơi nhận` (`… đảng ủy cơ sở nơi giao và` / `nơi nhận vào trang đầu …`):
+# a colon, or nothing but the list after it.
+_RECIPIENTS = re.compile(r"^(?:Nơi|NƠI)\s+(?:nhận|Nhận|NHẬN)\s*(?::\s*|$|(?=[-–•+]))")
+_RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*(?:[:;.,]\s*|$|(?=[-–•+]))", re.I)  # `Nơi nhậm:` as OCR reads it
 _ARCHIVE = re.compile(r"^Lưu\b")
 _SIGNED_MARK = re.compile(r"^\W*(?:đã\s+ký|ký\s+bởi)\W*", re.I)  # a published copy: `Đã ký: Trần Hoàng Tựu`
 _BULLET = re.compile(r"^\s*[-+•–]\s*")

@@ -530,6 +530,18 @@ def test_joint_document_has_one_issuer_per_signature_block():
     assert h.co_issuing_bodies == ["Ủy ban nhân dân huyện Cao Lãnh"]
 
 
+def test_a_sentence_wrapped_at_noi_nhan_is_no_recipients_heading():
+    """Ban Tổ chức Thành ủy Hà Nội's guidance (2025): a body line wraps at `… đảng ủy cơ sở nơi giao,` /
+    `nơi nhận vào trang đầu sổ …`; the list is under the real heading, whose entries end in commas."""
+    from extractors.layout import build_layout
+    from extractors.signature import find_recipients
+
+    lines = build_layout("nơi nhận vào trang đầu sổ danh sách đảng viên và biên bản bàn giao.\n\n"
+                         "Hướng dẫn này được phổ biến đến chi bộ./.\n\nNơi nhận:\n- Thường trực Thành ủy,\n"
+                         "- Lưu.\n").lines
+    assert find_recipients(lines)[0] == ["Thường trực Thành ủy", "Lưu"]
+
+
 def test_recipients_one_entry_per_line_without_bullet_and_end_mark():
     body = BODY + ("Nơi nhận:\n\n- Sở Khoa học và Công nghệ;\n- Thường trực HĐND TP;\n- VP: LĐ, CV;\n- Lưu: KT, VT.\n\n"
                    "**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH**\n\n\n\nNguyễn Quốc Trung")

@@ -84,6 +84,16 @@ def test_chapters_sections_and_articles():
     assert sections[0].children[0].text == "Quy chế này quy định."
 
 
+def test_parts_numbered_in_words():
+    """Party guidance (Ban Tổ chức Thành ủy Hà Nội, 2025): `PHẦN THỨ NHẤT` over its heading on the next line."""
+    body = ("PHẦN THỨ NHẤT\nVỀ CÔNG TÁC TỔ CHỨC ĐẢNG\n\nI. THÀNH LẬP TỔ CHỨC ĐẢNG\n\n1. Căn cứ\n\n"
+            "PHẦN THỨ HAI\nVỀ CÔNG TÁC ĐẢNG VIÊN\n\nA. CÔNG TÁC TẠO NGUỒN\n")
+    sections = sections_of(body)
+    assert [(s.number, s.heading) for s in sections] == [("Phần thứ nhất", "VỀ CÔNG TÁC TỔ CHỨC ĐẢNG"),
+                                                         ("Phần thứ hai", "VỀ CÔNG TÁC ĐẢNG VIÊN")]
+    assert [c.number for c in sections[0].children] == ["I"] and [c.number for c in sections[1].children] == ["A"]
+
+
 def test_article_written_as_a_sentence_is_named_by_it_and_has_it_as_text():
     head = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\n\nSố: 684/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch\n\n"
             "QUYẾT ĐỊNH:\n\n")
