@@ -217,12 +217,14 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     return [header] * any(header) + rows
 
 
-_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])")
+# `2.2.1. Tổng số …`, `1. Số …`, and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel sheet's STT column
+# printed a space from its label): a number, then one space and a label's capital
+_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])|(?:[IVXLC]{1,5}|\d{1,3})(?= [A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 
 
 def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:
     """`2.2.1. Tổng số VBQPPL …`: a long row number leaves one space before its label, too little for a
-    column gap; a dotted number at the start of the line's first segment is a cell of its own."""
+    column gap; a row number at the start of the line's first segment is a cell of its own."""
     if not segs or not (m := _GLUED_NUMBER.match(raw, segs[0].x0)):
         return segs
     first = segs[0]

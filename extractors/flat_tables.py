@@ -99,6 +99,15 @@ def _fit(cells: list[str], width: int) -> list[str]:
     return [cells[0], " ".join(cells[1 : 2 + extra]), *cells[2 + extra :]]
 
 
+def _fits(cells: list[str], width: int) -> bool:
+    """A row: about the table's width, short cells, figures after the label, and extra text cells (labels
+    of rows that shared a merged cell) holding no figure or row number."""
+    extra = len(cells) - width
+    return not (len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells)
+                or not any(_NUMERIC.match(c) for c in cells[2:])
+                or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
+
+
 def _run(items: list[Item], starts: list[int], k: int):
     """The longest run of rows from starts[k] holding numbers, fitted to their common length."""
     lengths = [b - a for a, b in zip(starts[k : k + 7], starts[k + 1 : k + 7])]  # a few rows tell the width
@@ -120,10 +129,12 @@ def _run(items: list[Item], starts: list[int], k: int):
             rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
             end = b
             continue
-        extra = len(cells) - width  # text cells of rows that shared a merged cell, never values
-        if len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells) \
-                or not any(_NUMERIC.match(c) for c in cells[2:]) \
-                or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])):
+        if not _fits(cells, width):
+            # the table's last row runs on into what follows (a summary line, the next part's heading):
+            # it ends where its width does, and so does the table
+            if len(cells) > width and _fits(cells[:width], width):
+                rows.append(cells[:width])
+                end = a + width
             break
         rows.append(_fit(cells, width))
         end = b

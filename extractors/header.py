@@ -518,6 +518,11 @@ def _heading_title(lines: list[Line], h: Header, vocab: CaseVocab, number_line: 
     title = " ".join(ln.text for ln in taken).strip(" :.")
     if len(title.split()) < 3:
         return []
+    if h.doc_type is None and (rest := _title_on_type_line(title)):
+        # `BÁO CÁO THỰC HIỆN VAY VÀ TRẢ NỢ ĐỊNH KỲ`: the heading names the type, the rest is the title
+        named = _type_named(title)
+        h.doc_type, h.doc_type_code, title = named.name, named.code, rest
+        h.provenance["doc_type"] = taken[0].span()
     h.title = recase(title, vocab)
     h.provenance["title"] = taken[0].span()
     return taken
@@ -737,7 +742,8 @@ def _line_naming(layout: Layout, name: str) -> Line | None:
 def _issuer_of_parent(layout: Layout) -> str | None:
     """An appendix sent alone: `(Kèm theo Quyết định số 66/2021/QĐ-UBND … của Ủy ban nhân dân tỉnh An Giang)`
     names the body that issued it, after the position that signed (`của Hiệu trưởng Trường Đại học …`)."""
-    m = _ATTACHED_TO.search("\n".join(ln.text for ln in layout.lines[:12]))
+    first = [ln for ln in layout.body() if layout.claimed.get(ln.no) != "signing_stamp"][:12]
+    m = _ATTACHED_TO.search("\n".join(ln.text for ln in first))
     if not m:
         return None
     # a parent's initials after a comma (`Trường Đại học Việt Nhật, ĐHQGHN`) are not the body's name

@@ -317,7 +317,9 @@ def _table_regions(lines: list[Line]) -> list[range]:
 
 
 def build_layout(text: str) -> Layout:
-    lines = split_lines(text)
+    from extractors.signing_stamps import separate_signing_stamps  # it works on this module's lines
+
+    lines, stamps = separate_signing_stamps(split_lines(text), clean_inline)
     lines = layout_table_lines(lines, find_table_blocks(lines))
     lines = fixed_width_table_lines(lines)
     lines = column_table_lines(lines)
@@ -325,4 +327,6 @@ def build_layout(text: str) -> Layout:
     lines = column_lines(lines, find_table_blocks(lines))
     tables = find_table_blocks(lines)
     table_nos = {ln.no for t in tables for ln in t.lines}
-    return Layout(text=text, lines=lines, tables=tables, table_line_nos=table_nos)
+    layout = Layout(text=text, lines=lines, tables=tables, table_line_nos=table_nos)
+    layout.claim([ln for ln in lines if ln.start in stamps and ln.text], "signing_stamp")
+    return layout

@@ -27,7 +27,8 @@ _CODE_COLUMN = re.compile(r"^(Mã|Mã số|Ký hiệu)\b", re.I)  # `Mã hàng h
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")
-_NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])[.)]\s+(?=\S)")
+# `I. Hàng ăn …`, and `III Vay các tổ chức …` (an STT column printed one space from the labels, one column)
+_NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])(?:[.)]\s+(?=\S)|\s(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]))")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 # `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
 _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)
@@ -220,7 +221,8 @@ def _is_column_number_row(texts: list[str]) -> bool:
     """`1 2 3 4 5 6 7`, `(1) (2) (3)` or `A B 1 2 3`: short labels, the numbers counting up by one;
     a computed column gives its formula after its number (`(7)=(6)÷5`, `5=3+4`)."""
     texts = [_COLUMN_FORMULA.sub(r"\1", t) for t in texts]
-    vals = [t.strip("().|;: -") for t in texts if t.strip("().|;: -")]  # `(7)` turned `-7` by a spreadsheet
+    # `(7)` turned `-7` by a spreadsheet; `a b` of two columns a text extraction printed as one
+    vals = [v for t in texts for v in (tok.strip("().|;: -") for tok in t.split()) if v]
     digits = [v for v in vals if v.isdigit()]
     short = all(len(v) <= 3 and (v.isdigit() or v.isalpha()) for v in vals)
     return short and len(digits) >= 3 and len(digits) >= len(vals) * 0.6 and all(

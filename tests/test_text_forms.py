@@ -1014,3 +1014,51 @@ def test_flattened_table_ends_at_the_next_sections_heading():
     (table,) = find_tables(items_of(lines))
     assert table.rows[-1] == ["3", "Xã Tuy Phong", "", "4", "9"]
     assert table.end == 14
+
+
+# pdftotext -layout of Đắk Nông's Sở Tài chính appendix (2019), signed: the signing stamp's box stands
+# beside the heading, in a column of its own; the STT column is printed one space from the labels.
+SIGNED_APPENDIX = """\
+                       Người ký: Sở
+                       Tài chính
+                       Email:                                                               Phụ lục I
+                       stc@daknong.g
+                       ov.vn                        BÁO CÁO THỰC HIỆN VAY VÀ TRẢ NỢ ĐỊNH KỲ
+                       Cơ quan: Tỉnh
+                       Đắk Nông
+                       Thời gian ký:                                     Kỳ báo cáo: Năm 2018
+                       20.05.2019         (Kèm theo Công văn số 1064/STC-QLNS ngày 20/5/2019 của Sở Tài chính tỉnh Đắk Nông)
+                       09:20:18 +07:00
+                                                                                          Đơn vị tính: Triệu đồng
+                                                           Dư nợ          Vay trong           Trả nợ
+TT                             Chỉ tiêu                                                                     Dư nợ cuối kỳ
+                                                           đầu kỳ            kỳ                Gốc
+    a                             b                           1                2                 3               4
+I           Phát hành trái phiếu chính quyền địa phương
+
+III Vay các tổ chức tài chính, tín dụng                    161.773            -              89.523           72.250
+
+        1 Vay Ngân hàng phát triển Việt Nam                  161.773                           89.523           72.250
+        2 Vay Ngân hàng thương mại…
+
+IV Vay lại nguồn vốn vay nước ngoài                               -         2.166              -             2.166
+"""
+
+
+def test_signing_stamp_beside_a_layout_heading_is_lines_of_its_own():
+    doc = _doc(SIGNED_APPENDIX)
+    assert doc.header.issuing_body == "Sở Tài chính tỉnh Đắk Nông"  # named by the attachment line, not the stamp
+    assert doc.header.title.startswith("Thực hiện vay và trả nợ")
+    lines = build_layout(SIGNED_APPENDIX).lines
+    assert [ln.text for ln in lines[:3]] == ["Người ký: Sở", "Tài chính", "Email:"]
+    assert lines[0].source_line == 1 and SIGNED_APPENDIX[lines[2].start:lines[2].end] == "Email:"
+
+
+def test_fixed_width_row_numbers_one_space_from_their_labels():
+    (table,) = _doc(SIGNED_APPENDIX).tables
+    rows = [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows]
+    assert rows == [("I", "Phát hành trái phiếu chính quyền địa phương", []),
+                    ("III", "Vay các tổ chức tài chính, tín dụng", [161773, 89523, 72250]),
+                    ("1", "Vay Ngân hàng phát triển Việt Nam", [161773, 89523, 72250]),
+                    ("2", "Vay Ngân hàng thương mại…", []),
+                    ("IV", "Vay lại nguồn vốn vay nước ngoài", [2166, 2166])]
