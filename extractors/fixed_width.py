@@ -219,7 +219,8 @@ def parse_table(raws: list[str]) -> list[list[str]]:
 
 # `2.2.1. Tổng số …`, `1. Số …`, and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel sheet's STT column
 # printed a space from its label): a number, then one space and a label's capital
-_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])|(?:[IVXLC]{1,5}|\d{1,3})(?= [A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])"
+                           r"|(?:[IVXLC]{1,5}|\d{1,3})(?= [A-ZĐÀ-Ỹ][a-zà-ỹđ])")
 
 
 def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:

@@ -28,7 +28,8 @@ _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")
 # `I. Hàng ăn …`, and `III Vay các tổ chức …` (an STT column printed one space from the labels, one column)
-_NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])(?:[.)]\s+(?=\S)|\s(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]))")
+_NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])"
+                             r"(?:[.)]\s+(?=\S)|\s(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]))")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 # `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
 _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)

@@ -1027,11 +1027,11 @@ SIGNED_APPENDIX = """\
                        Cơ quan: Tỉnh
                        Đắk Nông
                        Thời gian ký:                                     Kỳ báo cáo: Năm 2018
-                       20.05.2019         (Kèm theo Công văn số 1064/STC-QLNS ngày 20/5/2019 của Sở Tài chính tỉnh Đắk Nông)
+                       20.05.2019      (Kèm theo Công văn số 1064/STC-QLNS ngày 20/5/2019 của Sở Tài chính Đắk Nông)
                        09:20:18 +07:00
                                                                                           Đơn vị tính: Triệu đồng
                                                            Dư nợ          Vay trong           Trả nợ
-TT                             Chỉ tiêu                                                                     Dư nợ cuối kỳ
+TT                             Chỉ tiêu                                                                    Dư nợ cuối kỳ
                                                            đầu kỳ            kỳ                Gốc
     a                             b                           1                2                 3               4
 I           Phát hành trái phiếu chính quyền địa phương
@@ -1047,7 +1047,7 @@ IV Vay lại nguồn vốn vay nước ngoài                               -   
 
 def test_signing_stamp_beside_a_layout_heading_is_lines_of_its_own():
     doc = _doc(SIGNED_APPENDIX)
-    assert doc.header.issuing_body == "Sở Tài chính tỉnh Đắk Nông"  # named by the attachment line, not the stamp
+    assert doc.header.issuing_body == "Sở Tài chính Đắk Nông"  # named by the attachment line, not the stamp
     assert doc.header.title.startswith("Thực hiện vay và trả nợ")
     lines = build_layout(SIGNED_APPENDIX).lines
     assert [ln.text for ln in lines[:3]] == ["Người ký: Sở", "Tài chính", "Email:"]
