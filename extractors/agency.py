@@ -78,7 +78,8 @@ def _position_words() -> tuple[list[str], ...]:
 def group_agency_lines(lines: list[str]) -> list[str]:
     """Join the lines of one agency name; a line starting with an agency head starts a new one."""
     groups: list[str] = []
-    for text in (part for line in lines for part in split_merged_agencies(head_marks(line))):
+    lines = [line.lstrip("_-–—.,;:|*~'\" ") for line in lines]  # `_ TRƯỜNG ĐẠI HỌC`: a speck OCR read first
+    for text in (part for line in lines if line for part in split_merged_agencies(head_marks(line))):
         if groups and not starts_with_agency(text):
             groups[-1] += " " + text
         else:

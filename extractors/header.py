@@ -122,6 +122,8 @@ def extract_header(layout: Layout) -> HeaderResult:
     _infer_issuer(layout, h, meta, warnings, vocab)
     _issuer_place_as_in_text(layout, h, warnings)
     if h.title:
+        if h.title.startswith("(") and h.title.endswith(")") and "(" not in h.title[1:]:
+            h.title = _VV.sub("", h.title[1:-1]).strip()  # `(V/v Tăng cường giám sát trong phòng thi)`
         h.title = h.title[:1].upper() + h.title[1:]  # sentence case: Party titles print `về …` in lower case
     if h.number is None and h.symbol and not any(w.code == "number_unreadable" for w in warnings):
         warnings.append(Warning(code="number_blank", message=f"The number is left blank (Số: /{h.symbol})."))

@@ -96,10 +96,16 @@ class Layout:
         return "body" if line.no > body_start else "head"
 
 
+# Markdown from Word (pandoc): `\-` for a dash that starts a line, `\*`, and a backslash that ends a line
+_MD_ESCAPE = re.compile(r"\\([-*_`#+.!|~<>()\[\]{}\\])")
+_MD_HARD_BREAK = re.compile(r"\\(?=\s|$)")
+
+
 def clean_inline(raw: str) -> str:
     """Normalized text of a line without Markdown/HTML markup."""
     s = _MD_HEADING.sub("", repair_caps_case(repair_glyphs(normalize_text(raw))))  # `## ỦY BAN …`: Markdown
     s = _TAG.sub(" ", s)
+    s = _MD_ESCAPE.sub(r"\1", _MD_HARD_BREAK.sub(" ", s))
     if s.strip() not in ("*", "(*)"):
         s = _STARS.sub("", s)
     return _SPACES.sub(" ", s.replace("\t", " ")).strip()

@@ -19,7 +19,7 @@ _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|TƯQ|Q|T/M|K/T|T/L)(?:\s*[.:,]\s*|\s+)(
 _CANONICAL_AUTHORITY = {"TƯQ": "TUQ"}
 # The heading, not a sentence wrapped at `nơi nhận` (`… đảng ủy cơ sở nơi giao và` / `nơi nhận vào trang đầu …`):
 # a colon, or nothing but the list after it.
-_RECIPIENTS = re.compile(r"^(?:Nơi|NƠI)\s+(?:nhận|Nhận|NHẬN)\s*(?::\s*|$|(?=[-–•+]))")
+_RECIPIENTS = re.compile(r"^(?:\S{1,2}\s+)?(?:Nơi|NƠI)\s+(?:nhận|Nhận|NHẬN)\s*(?::\s*|$|(?=[-–•+]))")  # `ằ. Nơi nhận:`
 _RECIPIENTS_READ = re.compile(r"^\W*noi\s*nha[nmu]\b\s*(?:[:;.,]\s*|$|(?=[-–•+]))", re.I)  # `Nơi nhậm:` as OCR reads it
 _ARCHIVE = re.compile(r"^Lưu\b")
 _SIGNED_MARK = re.compile(r"^\W*(?:đã\s+ký|ký\s+bởi)\W*", re.I)  # a published copy: `Đã ký: Trần Hoàng Tựu`
@@ -429,6 +429,8 @@ def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
                 pass  # OCR of a seal or signature, or a signing stamp's text, in another column
             elif items and _wraps(items[-1], nxt.text):
                 items[-1] += " " + nxt.text
+            elif _lost_bullet(nxt, rest[k + 1 : k + 3]):
+                items.append(nxt.text)
             else:
                 break
             used.append(nxt)
@@ -454,6 +456,13 @@ def _headless_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:
         return [], []
     names = [_clean_recipient(ln.text) for ln in run]
     return [t for t in names if sum(ch.isalpha() for ch in t) >= 2], lines[start:end + 1]
+
+
+def _lost_bullet(line: Line, following: list[Line]) -> bool:
+    """An entry whose dash OCR lost (`PCT UBND TP Nguyễn Văn Sửu;` between two `- …;` lines): it ends as
+    entries do and the list goes on right after it."""
+    text = line.text.strip()
+    return text[:1].isupper() and text.endswith(";") and len(text) > 4 and any(_BULLET.match(x.text) for x in following)
 
 
 def _speck_between(line: Line, following: list[Line]) -> bool:

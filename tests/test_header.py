@@ -542,6 +542,30 @@ def test_a_sentence_wrapped_at_noi_nhan_is_no_recipients_heading():
     assert find_recipients(lines)[0] == ["Thường trực Thành ủy", "Lưu"]
 
 
+def test_recipients_after_a_speck_and_an_entry_whose_dash_ocr_lost():
+    """Hà Nội's Ban Chỉ đạo and Ban Chỉ huy PCTT (2020), OCR: `ằ. Nơi nhận:`; `PCT UBND TP Nguyễn Văn Sửu;`
+    lost its dash between two entries; an entry wrapped onto a line ending in `;` stays one entry."""
+    from extractors.layout import build_layout
+    from extractors.signature import find_recipients
+
+    lines = build_layout("ằ. Nơi nhận:\n- VP Ủy ban Quốc gia Ứng phó sự cố\nthiên tai và TKCN;\n"
+                         "- Trưởng ban BCH PCTT và TKCN TP;\nPCT UBND TP Nguyễn Văn Sửu;\n- Các Sở: CT, XD,\n"
+                         "TTTT, NN&PTNT, GTVT;\n- Lưu: VT.\n").lines
+    assert find_recipients(lines)[0] == ["VP Ủy ban Quốc gia Ứng phó sự cố thiên tai và TKCN",
+                                         "Trưởng ban BCH PCTT và TKCN TP", "PCT UBND TP Nguyễn Văn Sửu",
+                                         "Các Sở: CT, XD, TTTT, NN&PTNT, GTVT", "Lưu: VT"]
+
+
+def test_subject_in_brackets_and_a_speck_before_the_agency_line():
+    """Trường ĐH Công nghệ Thông tin (2013), OCR: `_ TRƯỜNG ĐẠI HỌC` under its parent; `(V/v …)` under the type."""
+    text = ("ĐẠI HỌC QUỐC GIA TP.HCM\n_ TRƯỜNG ĐẠI HỌC\nCÔNG NGHỆ THÔNG TIN\nSố: 01/TB-BGH\n\n"
+            "Tp. Hồ Chí Minh, ngày 22 tháng 01 năm 2013\n\nTHÔNG BÁO\n(V/v Tăng cường giám sát trong phòng thi)\n\n"
+            "Hiện nay Phòng Công tác Sinh viên đã nhận được 3 bản tường trình.\n")
+    h = header_of(text).header
+    assert h.issuing_body.lower() == "trường đại học công nghệ thông tin"  # the parent is not part of it
+    assert h.title == "Tăng cường giám sát trong phòng thi"
+
+
 def test_recipients_one_entry_per_line_without_bullet_and_end_mark():
     body = BODY + ("Nơi nhận:\n\n- Sở Khoa học và Công nghệ;\n- Thường trực HĐND TP;\n- VP: LĐ, CV;\n- Lưu: KT, VT.\n\n"
                    "**TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH**\n\n\n\nNguyễn Quốc Trung")

@@ -1062,3 +1062,12 @@ def test_fixed_width_row_numbers_one_space_from_their_labels():
                     ("1", "Vay Ngân hàng phát triển Việt Nam", [161773, 89523, 72250]),
                     ("2", "Vay Ngân hàng thương mại…", []),
                     ("IV", "Vay lại nguồn vốn vay nước ngoài", [2166, 2166])]
+
+
+def test_pandoc_markdown_escapes_and_hard_breaks():
+    """Nghị quyết 60-NQ/TW as Markdown converted from Word: a backslash ends the header's lines, and
+    `\\-` escapes the dash that starts a paragraph."""
+    from extractors.layout import clean_inline
+
+    assert clean_inline("    **BAN CHẤP HÀNH TRUNG ƯƠNG\\") == "BAN CHẤP HÀNH TRUNG ƯƠNG"
+    assert clean_inline("\\- Báo cáo chính trị của Ban Chấp hành") == "- Báo cáo chính trị của Ban Chấp hành"
