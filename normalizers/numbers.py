@@ -60,8 +60,13 @@ def _digits_to_number(text: str) -> float | int | None:
 
 
 def _is_unit(text: str) -> bool:
-    """Tell whether the text after a number is a unit word rather than running text."""
+    """Tell whether the text after a number is a unit word rather than running text; a rate too
+    (`đồng/lần cấp`, `USD/chiếc`, `đồng/học sinh/tháng`): a unit, then what it is per."""
     unit = text.strip().rstrip(".").strip().lower()
+    if "/" in unit:
+        unit = unit.split("/", 1)[0].strip()
+        if not unit or len(text) > 40:
+            return False  # `3/2024`, `10/QĐ`: a date or a reference, no amount
     return unit == "" or unit in _OTHER_UNITS or _canonical_money_unit(unit) is not None
 
 

@@ -295,3 +295,14 @@ def test_dates_are_not_composite_figures():
             "2\tTổ chức giảng dạy\t03/09/2025\n3\tThi kết thúc học phần\t05/01/2026\n")
     (table,) = extract_tables(build_layout(text))[0]
     assert table.columns == ["TT", "Nội dung công việc", "Thời gian"]
+
+
+def test_unit_column_and_rates_with_their_unit():
+    """Sở Tài chính Đắk Nông's price report (2019) and Bộ Tài chính's fee table (2026): the `Đơn vị tính`
+    column's `1000 đ/chỉ` is the row's unit, no figure; a rate's unit per something (`25 USD/chiếc`,
+    `200.000 đồng/lần cấp`) leaves its amount a figure."""
+    table = table_of("| Mã hàng hóa | Tên hàng hóa | Đơn vị tính | Giá kỳ này | Mức thu |\n"
+                     "|---|---|---|---|---|\n"
+                     "| 100.001 | Vàng 99,99% | 1000 đ/chỉ | 3.647.000 | 25 USD/chiếc |\n"
+                     "| 100.002 | Bạc | 1000 đ/lượng | 52.000 | 200.000 đồng/lần cấp |\n")
+    assert [[v for v in r.values if v is not None] for r in table.rows] == [[3647000, 25], [52000, 200000]]

@@ -51,6 +51,10 @@ from normalizers import (
         ("450 học sinh", 450),
         ("3 Lớp", 3),
         ("25 ha", 25),
+        # fee tables (Thông tư 28, 30/2026/TT-BTC; Nghị quyết học phí Vĩnh Long): a rate, its unit per something
+        ("25 USD/chiếc", 25),
+        ("200.000 đồng/lần cấp", 200000),
+        ("1.250.000 đồng/học sinh/tháng", 1250000),
     ],
 )
 def test_parse_number_values(cell: str, expected: float) -> None:
@@ -81,6 +85,9 @@ def test_parse_number_values(cell: str, expected: float) -> None:
         "1.1.",
         "1.1",
         "684/QĐ-UBND",
+        "10/QĐ",
+        "3/2024",
+        "12 lần/năm kiểm tra tại các cơ sở trên địa bàn toàn tỉnh",
         "34-CTr/TU",
         "Năm 2019",
         "1,2,3",
