@@ -185,9 +185,14 @@ def province_marks(text: str) -> str:
         key = fold_diacritics(name).lower()
         if key not in folded:
             continue
-        for m in re.finditer(r"\b(?:tinh|thanh pho|tp\.?)\s+(" + re.escape(key) + r")\b", folded):
-            if any(w.lower() not in _place_syllables() for w in text[m.start(1):m.end(1)].split()):
-                text = text[: m.start(1)] + name + text[m.end(1):]  # `Đăk Nông` is a spelling, `Hỗ` is none
+        for m in re.finditer(r"\b(tinh|thanh pho|tp\.?)\s+(" + re.escape(key) + r")\b", folded):
+            if any(w.lower() not in _place_syllables() for w in text[m.start(2):m.end(2)].split()):
+                text = text[: m.start(2)] + name + text[m.end(2):]  # `Đăk Nông` is a spelling, `Hỗ` is none
+            if m[1] == "tinh" and text[m.start(1):m.end(1)].lower() != "tỉnh":
+                # `tính Khánh Hòa`: before a province the word can only be `tỉnh`
+                unit = text[m.start(1):m.end(1)]
+                text = text[: m.start(1)] + ("TỈNH" if unit.isupper() else "Tỉnh" if unit[0].isupper() else "tỉnh") \
+                    + text[m.end(1):]
     return text
 
 

@@ -24,7 +24,7 @@ _COMMA_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d{1,2}")
 _BRACKETED = re.compile(r"\((\d{1,2})\)")
 # `Mã hàng hóa` 10.001: an identifier; `Đơn vị tính` 1000 đ/chỉ: the row's unit. Neither is a figure.
-_CODE_COLUMN = re.compile(r"^(Mã|Mã số|Ký hiệu|Đơn vị tính|ĐVT)\b", re.I)
+_CODE_COLUMN = re.compile(r"^(?:(Mã|Mã số|Ký hiệu)\b|(Đơn vị tính|ĐVT)\s*$)", re.I)  # not `Đơn vị tính: triệu đồng …`
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")

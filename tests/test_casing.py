@@ -65,3 +65,10 @@ def test_text_that_is_not_all_caps_is_unchanged(text):
 
 def test_proper_agency_expands_abbreviations_in_mixed_case():
     assert proper_agency("UBND huyện Cao Lãnh") == "Ủy ban nhân dân huyện Cao Lãnh"
+
+
+def test_unit_word_before_a_province_whose_marks_ocr_lost():
+    """Khánh Hòa's QĐ 02/2020 scanned: `TÍNH KHANH HOA` — the province respelt from the list, and the word
+    before it can only be `tỉnh`."""
+    assert proper_agency("ỦY BAN NHÂN DÂN TÍNH KHANH HOA") == "Ủy ban nhân dân tỉnh Khánh Hòa"
+    assert proper_agency("PHÒNG KINH TẾ - HẠ TẦNG") == "Phòng Kinh tế - Hạ tầng"
