@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import logging
 import os
 import sys
 from collections import Counter
@@ -137,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     ns = build_parser().parse_args(argv)
+    # a reader library's note on a file (pdfplumber: metadata it cannot parse) is no answer for the user;
+    # what matters about a document is in its JSON's warnings
+    for library in ("pdfplumber", "pdfminer"):
+        logging.getLogger(library).setLevel(logging.ERROR)
     if getattr(ns, "jobs", 1) < 1:
         ns.jobs = os.cpu_count() or 1
     return ns.func(ns)
