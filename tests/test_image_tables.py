@@ -84,6 +84,9 @@ def test_cells_in_place_with_confidence(grid):
                                                                         abs=2)
     assert 0 <= cell.conf <= 100
     assert grid.rows[0][2].conf is not None and grid.rows[4][4 - 1].conf is not None
+    # the words read in it, in page coordinates: inside the cell's box
+    assert cell.words and all(cell.x0 <= w.x0 < w.x1 <= cell.x1 and cell.top <= w.top < w.bottom <= cell.bottom
+                              for w in cell.words)
 
 
 def test_text_height_from_pixels(gray):

@@ -177,14 +177,15 @@ def read_cells(gray: np.ndarray, grids: list[TableGrid], dpi: float, text_h: flo
 @dataclass(slots=True)
 class _Crop:
     pixels: np.ndarray
+    left: float  # page x of its first pixel column, in points
     top: float  # page y of its first pixel row, in points
 
 
 def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> _Crop | None:
     """The cell's ink cropped tight, scan specks removed; None for an empty cell."""
     k, inset = dpi / 72, max(4, round(dpi / 50))
-    top = round(cell.top * k) + inset
-    box = gray[top:round(cell.bottom * k) - inset, round(cell.x0 * k) + inset:round(cell.x1 * k) - inset]
+    top, left = round(cell.top * k) + inset, round(cell.x0 * k) + inset
+    box = gray[top:round(cell.bottom * k) - inset, left:round(cell.x1 * k) - inset]
     if box.size == 0:
         return None
     ink = (box < 128).astype(np.uint8)
@@ -199,7 +200,7 @@ def _cell_ink(gray: np.ndarray, cell: GridCell, dpi: float, text_h: float) -> _C
     ys, xs = np.nonzero(ink)
     if len(ys) < 10:
         return None
-    return _Crop(box[ys.min():ys.max() + 1, xs.min():xs.max() + 1], (top + ys.min()) / k)
+    return _Crop(box[ys.min():ys.max() + 1, xs.min():xs.max() + 1], (left + xs.min()) / k, (top + ys.min()) / k)
 
 
 def _batches(crops: list[tuple[GridCell, _Crop]], pad: int) -> list[list[tuple[GridCell, _Crop]]]:
@@ -221,13 +222,14 @@ def _read_strip(batch: list[tuple[GridCell, _Crop]], dpi: float, lang: str) -> i
     spans, y = [], pad
     for _, crop in batch:
         strip[y:y + crop.pixels.shape[0], pad:pad + crop.pixels.shape[1]] = crop.pixels
-        spans.append(((y - pad / 2) / k, (y + crop.pixels.shape[0] + pad / 2) / k, crop.top - y / k))
+        spans.append(((y - pad / 2) / k, (y + crop.pixels.shape[0] + pad / 2) / k,
+                      crop.left - pad / k, crop.top - y / k))
         y += crop.pixels.shape[0] + pad
     words = ocr_page(strip, 0, dpi, lang=lang, psm=6)
     filled = 0
-    for (cell, _), (top, bottom, shift) in zip(batch, spans):
-        # Back to page coordinates (vertically: the stacked lines of a merged cell are placed by them).
-        inside = [Word(w.text, w.x0, w.top + shift, w.x1, w.bottom + shift, w.page, w.conf)
+    for (cell, _), (top, bottom, dx, dy) in zip(batch, spans):
+        # back to page coordinates: the stacked lines of a merged cell are placed by them
+        inside = [Word(w.text, w.x0 + dx, w.top + dy, w.x1 + dx, w.bottom + dy, w.page, w.conf)
                   for w in words if top <= (w.top + w.bottom) / 2 < bottom]
         cell.text = cell_text(inside)
         confs = [w.conf for w in inside if w.conf is not None]
