@@ -127,32 +127,10 @@ def test_text_page_has_no_table():
     assert find_table_grids(np.asarray(img), 1, DPI) == []
 
 
-def _hairline_page() -> Image.Image:
-    """A spreadsheet printout: dark border, column rules and header rule, row rules one pixel of light
-    grey (scanned hairlines, ≈ 200 on white), which a black/white page loses."""
-    font = ImageFont.truetype(FONT, 46)
-    img = Image.new("RGB", (1950, 900), "white")
-    draw = ImageDraw.Draw(img)
-    rows = [("1", "Thu nội địa", "1.967.948"), ("2", "Thu viện trợ", "3.309"), ("3", "Chi thường xuyên", "4.598.933"),
-            ("4", "Dự phòng ngân sách", "101.770")]
-    for y in YS[2:-1]:
-        draw.line((XS[0], y, XS[3], y), fill=(200, 200, 200), width=1)
-    draw.line((XS[0], YS[1], XS[3], YS[1]), fill="black", width=3)
-    draw.rectangle((XS[0], YS[0], XS[3], YS[-1]), outline="black", width=3)
-    for x in XS[1:3]:
-        draw.line((x, YS[0], x, YS[-1]), fill="black", width=3)
-    for (stt, label, amount), y0 in zip(rows, YS[1:]):
-        draw.text((XS[0] + 30, y0 + 22), stt, font=font, fill="black")
-        draw.text((XS[1] + 20, y0 + 22), label, font=font, fill="black")
-        draw.text((XS[3] - 20 - draw.textlength(amount, font=font), y0 + 22), amount, font=font, fill="black")
-    draw.text((XS[1] + 20, YS[0] + 22), "Nội dung", font=font, fill="black")
-    return img
-
-
 def test_hairline_row_rules_found_on_the_grey_page():
     """The table is found from its dark rules; its rows from the grey page's hairlines too, so each row is
     a row of its own instead of one cell holding every line."""
-    clean, _ = ocr.clean_page(_hairline_page())
+    clean, _ = ocr.clean_page(_spreadsheet_page(_hairline))
     gray = ocr.binarize_page(clean)
     assert len(read_tables(gray, 1, DPI)[0].rows) == 2  # the black/white page alone: the body is one row
     grid = read_tables(gray, 1, DPI, rules_from=clean)[0]
@@ -184,6 +162,12 @@ def _spreadsheet_page(row_rule, stt_rules: bool = True, seal: bool = False) -> I
     if seal:
         draw.ellipse((XS[3] - 4, YS[2] - 40, XS[3] + 316, YS[2] + 280), outline="black", width=6)
     return img
+
+
+def _hairline(draw, x0, x1, y):
+    """A spreadsheet printout's row rule: one pixel of light grey (≈ 200 on white), which a black/white page
+    loses."""
+    draw.line((x0, y, x1, y), fill=(200, 200, 200), width=1)
 
 
 def _dotted(draw, x0, x1, y):
