@@ -211,9 +211,11 @@ def _type_line_index(lines: list[Line]) -> int | None:
 _NUMBER_ONLY = re.compile(r"^Số\s*[:.]?\s*(\d{1,6})?\s*$")
 _SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 # OCR of a handwritten or stamped number: `Số:Z74É /QĐ-UBND`, `Sô#f /TTr- CAT-PC04`, `Số: 5 6 Õ/GM-UBND`.
-# `Số` itself may lose its mark; the scrawl is short and holds no `/`.
+# `Số` itself may lose its mark, or be read as another syllable before its colon (`sẻ: 3Ÿ /QLTTHN-TCHC`);
+# the scrawl is short and holds no `/`.
 # A year (`/2017`) or a half-written one (`/20/f0`) may stand between the scrawl and the symbol.
-_NUMBER_SCRAWL = re.compile(r"^\W{0,3}S[ốôồổỗộoóò6]\s*[:.;#]?\s*(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
+_NUMBER_SCRAWL = re.compile(r"^\W{0,3}[Ss](?:[ốôồổỗộoóò6]|[^\W\d_](?=\s*:))\s*[:.;#]?\s*"
+                            r"(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
                             r"(?=(?:/\s*[^\s/]{1,4}\s*){0,2}/\s*[A-ZĐ])")
 _GARBLED_YEAR = re.compile(r"^(?:/\s*[^\s/]{1,4}\s*){1,2}(?=/\s*[A-ZĐ])")
 # look-alikes of 1 that OCR gives for a printed one (`Số:0l`); not `O` for 0, which a handwritten 1 also gives

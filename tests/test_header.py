@@ -605,6 +605,7 @@ def test_issuer_inferred_from_the_body_when_the_agency_block_is_missing():
     ("Số: 4Ø/2017/QĐ-UBND", "QĐ-UBND", "QĐ"),
     ("Số: 4J/2019/NQ-HĐND", "NQ-HĐND", "NQ"),
     ("Số: 024. /20/f0/QĐ-UBND", "QĐ-UBND", "QĐ"),
+    ("sẻ: 3Ÿ /QLTTHN-TCHC", "QLTTHN-TCHC", "CV"),  # Cục QLTT Hà Nội (2020): `Số` itself misread
 ])
 def test_unreadable_handwritten_number_keeps_the_symbol(number_line, symbol, type_code):
     text = doc(number_line, type_line="")
