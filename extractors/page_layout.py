@@ -189,10 +189,12 @@ def _assemble(items: list[Segment | TableGrid]) -> Layout:
     for item in items:
         if isinstance(item, Segment):
             ws = item.words
-            confs = [w.conf for w in ws if w.conf is not None]
+            # a word of the text layer (no OCR confidence: exact) makes the line no OCR guess, even among
+            # OCR'd words (a number stamped into a scan's text layer)
+            exact = any(w.conf is None for w in ws)
             add(" ".join(w.text for w in ws), ws[0].page, (item.x0, item.top, item.x1, max(w.bottom for w in ws)),
                 bold=sum(w.bold for w in ws) * 2 > len(ws), italic=sum(w.italic for w in ws) * 2 > len(ws),
-                conf=round(statistics.fmean(confs), 1) if confs else None)
+                conf=None if exact else round(statistics.fmean(w.conf for w in ws), 1))
         elif is_layout_table(texts := [[c.text if c else "" for c in row] for row in item.rows]):
             # the header or end block laid out in a (borderless) table: read as columns, not as data
             for k, text in table_column_lines(texts):

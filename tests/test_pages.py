@@ -127,6 +127,49 @@ def test_mixed_pdf_decided_page_by_page(tmp_path):
         assert number.top == pytest.approx(twin.top, abs=4) and number.x0 == pytest.approx(twin.x0, abs=4)
 
 
+@needs_font
+@needs_tesseract
+def test_number_a_numbering_system_stamped_into_a_scans_text_layer(tmp_path):
+    """Bộ GDĐT's công văn 1849 (2026): a scan whose only text is `1849`, stamped into the blank of
+    `Số:       /BGDĐT-GDPT`. The exact number joins the OCR'd words and is the document's."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from pipeline.model import Source
+    from pipeline.run import extract_pages
+
+    pdfmetrics.registerFont(TTFont("LiberationSerif", str(FONT)))
+    lines = ["BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Số:            /BGDĐT-GDPT", "V/v kiểm tra, khảo sát thực trạng phòng học",
+             "Kính gửi: Các Sở Giáo dục và Đào tạo"]
+    c = canvas.Canvas(str(tmp_path / "image.pdf"), pagesize=A4)
+    c.setFont("LiberationSerif", 13)
+    for i, line in enumerate(lines):
+        c.drawString(85, 780 - 24 * i, line)
+    c.save()
+    pdf = pdfium.PdfDocument(str(tmp_path / "image.pdf"))
+    png = io.BytesIO()
+    pdf[0].render(scale=300 / 72).to_pil().convert("L").save(png, format="PNG")
+    pdf.close()
+    png.seek(0)
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan), pagesize=A4)
+    c.drawImage(ImageReader(png), 0, 0, *A4)
+    text = c.beginText(112, 756)  # the numbering system's text in the blank after `Số:`, which OCR misses
+    text.setTextRenderMode(3)  # (stamped over the slash on the real scan; invisible here)
+    text.setFont("LiberationSerif", 13)
+    text.textLine("1849")
+    c.drawText(text)
+    c.save()
+    pages = read_pdf(scan)
+    assert pages[0].kind == "ocr" and "'1849' kept" in pages[0].note
+    header = extract_pages(pages, Source(path=str(scan), sha256="")).header
+    assert header.number == "1849" and header.reference.startswith("1849/BGDĐ")  # OCR may misread the symbol's T
+
+
 # ── header and end blocks by geometry ───────────────────────────────────────────────────────
 
 

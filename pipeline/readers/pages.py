@@ -15,7 +15,7 @@ import numpy as np
 import pdfplumber
 
 from normalizers.lexicon import is_syllable
-from pipeline.positioned import PageContent
+from pipeline.positioned import PageContent, Word
 from pipeline.readers import pdf_text
 
 OCR_DPI = 300
@@ -28,6 +28,7 @@ def page_workers() -> int:
 
 def read_pdf(path: Path) -> list[PageContent]:
     pages: list[PageContent] = []
+    stamps: dict[int, list[Word]] = {}
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             words = pdf_text.page_words(page, number)
@@ -39,10 +40,29 @@ def read_pdf(path: Path) -> list[PageContent]:
                 pages.append(PageContent(number, page.width, page.height, "text", words, tables, note=note))
             else:
                 pages.append(PageContent(number, page.width, page.height, "ocr", note=note))
+                stamps[number] = _numbering_stamp(words)
     todo = [p for p in pages if p.kind == "ocr"]
     for done in _map(_ocr_pdf_page, [(path, p.number, p.width, p.height, p.note) for p in todo]):
+        # OCR may have read the stamp's digits too (then they are already there)
+        kept = [w for w in stamps.get(done.number, [])
+                if not any(_overlap(w, o) and w.text in o.text for o in done.words)]
+        if kept:
+            done.words += kept
+            done.note += f"; the text layer's {' '.join(w.text for w in kept)!r} kept (a numbering stamp)"
         pages[done.number - 1] = done
     return pages
+
+
+def _numbering_stamp(words: list[Word]) -> list[Word]:
+    """A scan whose only text is a few numbers: a numbering system stamped the document's number (or date)
+    into the blank of `Số:    /…` on the image. Those words are exact; they join the OCR'd words."""
+    if not words or len(words) > 4 or not all(any(ch.isdigit() for ch in w.text) for w in words):
+        return []
+    return words
+
+
+def _overlap(a: Word, b: Word) -> bool:
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
 def read_image(path: Path) -> list[PageContent]:
