@@ -32,7 +32,7 @@ def side(seg: Box, width: float, middle: float | None = None) -> str:
 
     `middle`: the centre of the text on the page when it is not the page's (a scan placed off-centre)."""
     half, margin = width / 2, width * _MARGIN_SHARE
-    mid = half if middle is None else middle
+    mid = _middle(width, middle)
     centre = (seg.x0 + seg.x1) / 2
     # centred: a type line, a title (not a speck of a seal or a rule that OCR read as `|`)
     if abs(centre - mid) < 0.16 * half and seg.x1 - seg.x0 >= 0.03 * width:
@@ -46,10 +46,14 @@ def side(seg: Box, width: float, middle: float | None = None) -> str:
     return "left" if centre < mid else "right"
 
 
+def _middle(width: float, middle: float | None) -> float:
+    return width / 2 if middle is None else middle
+
+
 def _side_of(seg: S, width: float, middle: float | None, is_text: Callable[[S], bool] | None) -> str:
     where = side(seg, width, middle)
     if where == "full" and is_text is not None and not is_text(seg):
-        where = "left" if (seg.x0 + seg.x1) / 2 < (width / 2 if middle is None else middle) else "right"
+        where = "left" if (seg.x0 + seg.x1) / 2 < _middle(width, middle) else "right"
     return where
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.columns import reading_order
-from extractors.numbering import STT_HEADER
+from extractors.numbering import LABEL_START, STT_HEADER
 
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
 # a blank left for the number or the day to be filled in by hand or by the signing system
@@ -220,7 +220,7 @@ def parse_table(raws: list[str]) -> list[list[str]]:
 # `2.2.1. Tổng số …`, `1. Số …`, and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel sheet's STT column
 # printed a space from its label): a number, then one space and a label's capital
 _GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])"
-                           r"|(?:[IVXLC]{1,5}|\d{1,3})(?= [A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+                           rf"|(?:[IVXLC]{{1,5}}|\d{{1,3}})(?= {LABEL_START})")
 
 
 def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:

@@ -214,10 +214,11 @@ _SYMBOL_ONLY = re.compile(r"^/\s*[A-ZĐ][A-ZĐ0-9&.-]*(?:-[A-ZĐ0-9&.]+)*\s*$")
 # `Số` itself may lose its mark, or be read as another syllable before its colon (`sẻ: 3Ÿ /QLTTHN-TCHC`);
 # the scrawl is short and holds no `/`.
 # A year (`/2017`) or a half-written one (`/20/f0`) may stand between the scrawl and the symbol.
+_YEAR_PART = r"/\s*[^\s/]{1,4}\s*"
 _NUMBER_SCRAWL = re.compile(r"^\W{0,3}[Ss](?:[ốôồổỗộoóò6]|[^\W\d_](?=\s*:))\s*[:.;#]?\s*"
                             r"(?P<scrawl>[^\s/]{1,8}(?:\s[^\s/]{1,6}){0,2})?\s*"
-                            r"(?=(?:/\s*[^\s/]{1,4}\s*){0,2}/\s*[A-ZĐ])")
-_GARBLED_YEAR = re.compile(r"^(?:/\s*[^\s/]{1,4}\s*){1,2}(?=/\s*[A-ZĐ])")
+                            rf"(?=(?:{_YEAR_PART}){{0,2}}/\s*[A-ZĐ])")
+_GARBLED_YEAR = re.compile(rf"^(?:{_YEAR_PART}){{1,2}}(?=/\s*[A-ZĐ])")
 # look-alikes of 1 that OCR gives for a printed one (`Số:0l`); not `O` for 0, which a handwritten 1 also gives
 _DIGIT_LOOKALIKES = str.maketrans(ONE_LOOKALIKES, "1" * len(ONE_LOOKALIKES))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from extractors.layout import Layout, Line, TableBlock, clean_inline
-from extractors.numbering import STT_HEADER, LevelStack, next_roman, roman_lookalike, style_of
+from extractors.numbering import LABEL_START, STT_HEADER, LevelStack, next_roman, roman_lookalike, style_of
 from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse_number
 from pipeline.model import Row, Table, Warning
 
@@ -30,7 +30,7 @@ _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+
                   r"\)?[.)\-]?$")
 # `I. Hàng ăn …`, and `III Vay các tổ chức …` (an STT column printed one space from the labels, one column)
 _NUMBERED_LABEL = re.compile(r"^(?P<stt>[IVXLC]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])"
-                             r"(?:[.)]\s+(?=\S)|\s(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]))")
+                             rf"(?:[.)]\s+(?=\S)|\s(?={LABEL_START}))")
 _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 # `Bảng 2:`, `Biểu mẫu 1:`, `Biểu số 59/CK-NSNN`, `Phụ biểu 03.`
 _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)

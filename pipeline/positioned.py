@@ -25,6 +25,13 @@ class Word:
     line_id: int | None = None  # reader's own line grouping when it has one (Tesseract block/par/line)
 
 
+def words_overlap(a: Word, b: Word) -> bool:
+    """Whether either word's centre lies in the other's box."""
+    def centre_in(w: Word, o: Word) -> bool:
+        return o.x0 <= (w.x0 + w.x1) / 2 <= o.x1 and o.top <= (w.top + w.bottom) / 2 <= o.bottom
+    return centre_in(a, b) or centre_in(b, a)
+
+
 @dataclass(slots=True)
 class GridCell:
     """One cell of a table grid; a merged cell appears once, at its top-left position."""

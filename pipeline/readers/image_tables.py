@@ -439,12 +439,17 @@ def _add_edges(positions: list[float], lo: float, hi: float, tol: float) -> list
 def _ruled(mask: np.ndarray, pos: float, start: float, end: float, tol: float, vertical: bool,
            share: float = _MIN_COVERAGE) -> bool:
     """Does a rule run along `pos` from `start` to `end` (px)? At least `share` of it inked."""
+    return _ruled_share(mask, pos, start, end, tol, vertical) >= share
+
+
+def _ruled_share(mask: np.ndarray, pos: float, start: float, end: float, tol: float, vertical: bool) -> float:
+    """The share of the line along `pos` from `start` to `end` (px) that the mask inks, within `tol` of it."""
     p0, p1 = max(0, round(pos - tol)), round(pos + tol) + 1
     a, b = round(start + tol), round(end - tol)  # skip the crossing rules at both ends
     if b <= a:
-        return True
+        return 1.0
     band = mask[a:b, p0:p1] if vertical else mask[p0:p1, a:b].T
-    return float((band.max(axis=1) > 0).mean()) >= share
+    return float((band.max(axis=1) > 0).mean())
 
 
 def _grid(ys: list[float], xs: list[float], h_mask: np.ndarray, v_mask: np.ndarray, page: int, dpi: float,
@@ -491,15 +496,10 @@ def _split_rows(hsep: list[list[bool]], ys: list[float], xs: list[float], h_mask
             continue
         y = ys[r + 1]
         for c, ruled in enumerate(row):
-            if not ruled and _coverage(h_mask, y, xs[c], xs[c + 1], 2 * tol) >= _BROKEN_RULE \
+            if not ruled and _ruled_share(h_mask, y, xs[c], xs[c + 1], 2 * tol, False) >= _BROKEN_RULE \
                     and not _text_across(text_ink, y, xs[c], xs[c + 1], tol):
                 out[r][c] = True
     return out
-
-
-def _coverage(mask: np.ndarray, y: float, x0: float, x1: float, tol: float) -> float:
-    band = mask[max(0, round(y - tol)):round(y + tol) + 1, round(x0 + tol):round(x1 - tol)]
-    return float((band.max(axis=0) > 0).mean()) if band.size else 0.0
 
 
 def _text_across(text_ink: np.ndarray, y: float, x0: float, x1: float, tol: float) -> bool:

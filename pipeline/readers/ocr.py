@@ -22,7 +22,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from pipeline.positioned import Word
+from pipeline.positioned import Word, words_overlap
 
 # Chosen by benchmarks/ocr_models.py, accuracy first: on degraded pages after `preprocess` the
 # `Vietnamese` script model (Debian tesseract-ocr-script-viet) made 0.09–0.19 % character errors
@@ -298,7 +298,7 @@ def reread_unread_ink(binary: np.ndarray, words: list[Word], page: int, dpi: flo
         for w in fresh:
             moved = Word(w.text, w.x0 + x0 * k, w.top + y0 * k, w.x1 + x0 * k, w.bottom + y0 * k, page,
                          conf=w.conf, line_id=next_line + (w.line_id or 0))
-            under = [o for o in kept if _overlap(o, moved)]
+            under = [o for o in kept if words_overlap(o, moved)]
             if all(o.conf is not None and o.conf < REREAD_MIN_CONF for o in under):  # specks give way; words stay
                 kept = [o for o in kept if o not in under]
                 # on a line the page reading has (its bullet, its other words), the word joins that line
@@ -330,13 +330,6 @@ def _unread_regions(binary: np.ndarray, words: list[Word], dpi: float) -> list[t
             regions.append((max(0, x - pad), max(0, y - pad), min(binary.shape[1], x + w + pad),
                             min(binary.shape[0], y + h + pad)))
     return regions
-
-
-def _overlap(a: Word, b: Word) -> bool:
-    """Whether either word's centre lies in the other's box."""
-    def centre_in(w: Word, o: Word) -> bool:
-        return o.x0 <= (w.x0 + w.x1) / 2 <= o.x1 and o.top <= (w.top + w.bottom) / 2 <= o.bottom
-    return centre_in(a, b) or centre_in(b, a)
 
 
 OSD_DPI = 150  # measured on real scans: orientation right at 150 dpi in 0.8 s, unreliable at 75 dpi

@@ -15,7 +15,7 @@ import numpy as np
 import pdfplumber
 
 from normalizers.lexicon import is_syllable
-from pipeline.positioned import PageContent, Word
+from pipeline.positioned import PageContent, Word, words_overlap
 from pipeline.readers import pdf_text
 
 OCR_DPI = 300
@@ -45,7 +45,7 @@ def read_pdf(path: Path) -> list[PageContent]:
     for done in _map(_ocr_pdf_page, [(path, p.number, p.width, p.height, p.note) for p in todo]):
         # OCR may have read the stamp's digits too (then they are already there)
         kept = [w for w in stamps.get(done.number, [])
-                if not any(_overlap(w, o) and w.text in o.text for o in done.words)]
+                if not any(words_overlap(w, o) and w.text in o.text for o in done.words)]
         if kept:
             done.words += kept
             done.note += f"; the text layer's {' '.join(w.text for w in kept)!r} kept (a numbering stamp)"
@@ -59,10 +59,6 @@ def _numbering_stamp(words: list[Word]) -> list[Word]:
     if not words or len(words) > 4 or not all(any(ch.isdigit() for ch in w.text) for w in words):
         return []
     return words
-
-
-def _overlap(a: Word, b: Word) -> bool:
-    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
 def read_image(path: Path) -> list[PageContent]:
