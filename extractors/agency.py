@@ -14,7 +14,7 @@ from functools import cache
 from extractors.casing import CaseVocab, admin_units, expand_abbreviations, recase
 from extractors.entities import find_entities, patterns
 from extractors.resources import read_csv, read_lines
-from normalizers import fold_diacritics, unique_by_letters
+from normalizers import UPPER, fold_diacritics, unique_by_letters
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
 _MOTTO_START = re.compile(r"(CỘNG\s*H[OÒ]A\s*X[AÃ]|Đ[ỘO]C\s*L[ẬA]P\s*-|ĐẢNG\s*CỘNG\s*SẢN)", re.I)
@@ -284,7 +284,7 @@ def agency_mentions(text: str, head: str) -> list[tuple[int, str]]:
     for ent in find_entities(text, ("ORG",)):
         if ent.canonical != head:
             continue
-        m = re.match(rf"\s+(?i:({units}))\s+((?:[A-ZĐÀ-Ỹ][^\s,;.()]*\s?){{1,4}})", text[ent.end :])
+        m = re.match(rf"\s+(?i:({units}))\s+((?:[{UPPER}][^\s,;.()]*\s?){{1,4}})", text[ent.end :])
         if m:
             out.append((ent.start, f"{head} {m.group(1).lower()} {m.group(2).strip()}"))
     return out

@@ -126,6 +126,8 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
 
 _HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+[^\W\d]")
 _STT_MAX_INDENT = 8  # characters: the STT column is the table's first
+_GROUPED = re.compile(r"^-?\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$")
+_FIGURE = re.compile(r"^\(?-?\d[\d.,]*%?\)?$")
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
 
 
@@ -195,26 +197,36 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     the first column (or, with no numbered rows, a line filling 3+ columns); the lines between rows are
     wrapped cell text, given to the nearer row — to the row whose label cell is empty on its own line
     when both are as near (cells centred vertically print text above and below their row's number)."""
-    split = [_number_apart(segments(raw, 0), raw) for raw in raws]
+    split = [_figures_apart(_number_apart(segments(raw, 0), raw), raw) for raw in raws]
     data = _data_lines(split, raws)
     if not data:
         return []
-    wide = [split[i] for i in data if len(split[i]) >= 3]
-    cols = _columns(wide if len(wide) >= 2 else split[_body_start(split, raws, data) :])
+    wide = [split[i] for i in data if len(split[i]) >= 3 and not _column_numbers(split[i], raws[i])]
+    # a numbered row with its label only (a group heading) has the row number's column
+    numbers = [split[i][:1] for i in data if len(split[i]) == 2 and _numbered(split[i], raws[i])]
+    cols = _columns(wide + numbers if len(wide) >= 2 else split[_body_start(split, raws, data) :])
     cells = [_assign(segs, cols, raws[k]) for k, segs in enumerate(split)]
+    label = _label_column(cells, data)
     wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
     for k in range(data[0], len(raws)):
         if split[k] and k not in wrapped:
-            wrapped[_owner(k, data, cells)].append(k)
+            wrapped[_owner(k, data, cells, label)].append(k)
     # the first row's cell, centred, prints as many lines above its number as below it
-    first, label = data[0], 1 if len(cols) > 1 else 0
+    first = data[0]
     above = len(wrapped[first]) - 1 if not cells[first][label] else 0
     lifted = [k for k in range(first - 1, -1, -1) if split[k]][:above]
     wrapped[first] += lifted
     header = [" ".join(filter(None, (cells[k][c] for k in range(first) if k not in lifted))) for c in range(len(cols))]
     rows = [[" ".join(filter(None, (cells[k][c] for k in sorted(wrapped[i])))) for c in range(len(cols))]
             for i in data]
-    return [header] * any(header) + rows
+    return _one_number_column([header] * any(header) + rows, label)
+
+
+def _one_number_column(rows: list[list[str]], label: int) -> list[list[str]]:
+    """`III` | `1` | label: groups and their items numbered in two columns make one STT column."""
+    if label != 2 or not all(not (r[0] and r[1]) and (not r[1] or _ROW_NUMBER.match(r[1])) for r in rows[1:]):
+        return rows
+    return [[r[0] or r[1], *r[2:]] for r in rows]
 
 
 # `2.2.1. Tổng số …`, `1. Số …`, and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel sheet's STT column
@@ -232,6 +244,22 @@ def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:
     return [TextSegment(first.line, first.x0, m.end()), TextSegment(first.line, m.end() + 1, first.x1), *segs[1:]]
 
 
+def _figures_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:
+    """`93.671 366.928`, `Nội nghiệp 17.819.055`: figures of adjacent columns printed one space apart are
+    cells of their own, and so is a grouped amount one space after a label."""
+    out: list[TextSegment] = []
+    for s in segs:
+        words = [TextSegment(s.line, s.x0 + m.start(), s.x0 + m.end()) for m in re.finditer(r"\S+", raw[s.x0 : s.x1])]
+        texts = [raw[w.x0 : w.x1] for w in words]
+        if len(words) > 1 and _figures(raw[s.x0 : s.x1]) and any(t != "-" for t in texts):
+            out += words
+        elif len(words) > 1 and _GROUPED.match(texts[-1]) and not _figures(texts[-2]):
+            out += [TextSegment(s.line, s.x0, words[-2].x1), words[-1]]
+        else:
+            out.append(s)
+    return out
+
+
 def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
     """Lines holding a row number: with the row's cells, or alone in the STT column (cells centred on it)."""
     numbered = [i for i, segs in enumerate(split) if _ROW_NUMBER.match(raws[i][segs[0].x0 : segs[0].x1] if segs else "")
@@ -239,7 +267,21 @@ def _data_lines(split: list[list[TextSegment]], raws: list[str]) -> list[int]:
     headed = any(STT_HEADER.match(raw.split()[0]) for raw in raws[: numbered[0]] if raw.split()) if numbered else False
     if len(numbered) < 2 and not headed:
         numbered = []
-    return numbered or [i for i, segs in enumerate(split) if len(segs) >= 3]
+    figured = [i for i, segs in enumerate(split) if len(segs) >= 3 and i not in numbered
+               and sum(_figures(raws[i][s.x0 : s.x1]) for s in segs[1:]) >= 2]
+    # a row without a number (`Tổng cộng`, `Nội nghiệp` under a numbered task) is a row when it has figures:
+    # a wrapped cell's line never holds two of them
+    return sorted([*numbered, *figured]) if numbered else [i for i, segs in enumerate(split) if len(segs) >= 3]
+
+
+def _column_numbers(segs: list[TextSegment], raw: str) -> bool:
+    """`a   b   1   2   3`: the row numbering the columns, centred in them, says little of their edges."""
+    return all(s.x1 - s.x0 <= 3 for s in segs)
+
+
+def _figures(text: str) -> bool:
+    """Figures or dashes (an empty cell) only."""
+    return all(_FIGURE.match(word) or word == "-" for word in text.split())
 
 
 def _body_start(split: list[list[TextSegment]], raws: list[str], data: list[int]) -> int:
@@ -254,24 +296,71 @@ def _columns(lines: list[list[TextSegment]]) -> list[tuple[int, int]]:
     spans = sorted((s.x0, s.x1) for segs in lines for s in segs)
     cols: list[list[int]] = []
     for x0, x1 in spans:
-        if cols and x0 <= cols[-1][1]:
+        if cols and x0 < cols[-1][1]:
             cols[-1][1] = max(cols[-1][1], x1)
         else:
             cols.append([x0, x1])
-    return [(a, b) for a, b in cols]
+    return [part for a, b in cols for part in _split_column(a, b, lines)]
+
+
+def _split_column(x0: int, x1: int, lines: list[list[TextSegment]]) -> list[tuple[int, int]]:
+    """Right-aligned figures of different widths overlap from line to line and close the gaps between their
+    columns; a line holding several cells in one span shows where its columns part."""
+    inside = max(([s for s in segs if x0 <= s.x0 and s.x1 <= x1] for segs in lines), key=len, default=[])
+    if len(inside) < 2:
+        return [(x0, x1)]
+    cuts = [(a.x1 + b.x0) // 2 for a, b in zip(inside, inside[1:])]
+    return list(zip([x0, *cuts], [*cuts, x1]))
 
 
 def _assign(segs: list[TextSegment], cols: list[tuple[int, int]], raw: str) -> list[str]:
-    """Each segment's text into the column it overlaps most (the nearest when it overlaps none)."""
-    out = [""] * len(cols)
+    """Each segment's text into the column it overlaps most (the nearest when it overlaps none); a text
+    running over several columns (a group heading's label) into the column it starts in."""
+    placed: dict[int, list[TextSegment]] = {}
     for s in segs:
-        best = max(range(len(cols)), key=lambda c: (min(s.x1, cols[c][1]) - max(s.x0, cols[c][0]),
-                                                   -abs((s.x0 + s.x1) / 2 - sum(cols[c]) / 2)))
-        out[best] = f"{out[best]} {raw[s.x0:s.x1]}".strip()
-    return out
+        spanned = [c for c in range(len(cols)) if s.x0 < cols[c][1] and cols[c][0] < s.x1]
+        if len(spanned) > 2 and not _figures(raw[s.x0 : s.x1]):
+            best = spanned[0]
+        else:
+            best = max(range(len(cols)), key=lambda c: (min(s.x1, cols[c][1]) - max(s.x0, cols[c][0]),
+                                                       -abs(_centre(s) - sum(cols[c]) / 2)))
+        placed.setdefault(best, []).append(s)
+        _part_figures(placed, best, cols, raw)
+    return [" ".join(raw[s.x0 : s.x1] for s in placed.get(c, [])) for c in range(len(cols))]
 
 
-def _owner(k: int, data: list[int], cells: list[list[str]]) -> int:
+def _part_figures(placed: dict[int, list[TextSegment]], col: int, cols: list[tuple[int, int]], raw: str) -> None:
+    """Two figures in one column: right-aligned figures of varying widths drift by a few characters from
+    line to line; the one nearer a free neighbouring column moves there."""
+    if len(placed[col]) != 2 or not all(_figures(raw[s.x0 : s.x1]) for s in placed[col]):
+        return
+    left, right = placed[col]
+    moves = [(abs(_centre(left) - sum(cols[col - 1]) / 2), col - 1, left)] if col > 0 and col - 1 not in placed else []
+    if col + 1 < len(cols) and col + 1 not in placed:
+        moves.append((abs(_centre(right) - sum(cols[col + 1]) / 2), col + 1, right))
+    if moves:
+        _, target, seg = min(moves, key=lambda m: m[0])
+        placed[col].remove(seg)
+        placed[target] = [seg]
+
+
+def _centre(s: TextSegment) -> float:
+    return (s.x0 + s.x1) / 2
+
+
+def _label_column(cells: list[list[str]], data: list[int]) -> int:
+    """The column of the rows' labels: the one holding the most letters in the body, wrapped lines
+    included (the column after the row number, unless a table numbers its groups and their items in two
+    columns: `III` | `1` | label)."""
+    if len(cells[data[0]]) == 1:
+        return 0
+    body = cells[data[0] :]
+    worded = [sum(sum(c.isalpha() for c in line[col]) for line in body if not _ROW_NUMBER.match(line[col]))
+              for col in range(len(cells[data[0]]))]
+    return max(range(1, len(worded)), key=lambda col: (worded[col], -col))
+
+
+def _owner(k: int, data: list[int], cells: list[list[str]], label: int) -> int:
     at = bisect_left(data, k)  # data lines are in order
     before = data[at - 1] if at else None
     after = data[at] if at < len(data) else None
@@ -279,7 +368,6 @@ def _owner(k: int, data: list[int], cells: list[list[str]]) -> int:
         return after if before is None else before
     if k - before != after - k:
         return before if k - before < after - k else after
-    label = 1 if len(cells[after]) > 1 else 0  # the label column follows the row number
     own = cells[after][label]
     # the next row's label goes on from this line when it starts in lower case (`Tổng số hồ sơ của DVCTT
     # (gồm hồ sơ nộp trực tuyến` / `4.3.1. + trực tiếp)`)

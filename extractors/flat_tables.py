@@ -14,11 +14,12 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.numbering import ROW_NUMBER
+from extractors.numbering import ROW_NUMBER, STT_HEADER
+from normalizers import UPPER
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3}\.?) (?=[^\W\d])")
-_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2})\.\s+[A-ZĐÀ-Ỹ]")
+_HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})\.\s+[{UPPER}]")
 _MIN_ROWS = 3
 _MAX_CELL = 200  # a longer item is body text, not a cell
 
@@ -99,12 +100,13 @@ def _fit(cells: list[str], width: int) -> list[str]:
     return [cells[0], " ".join(cells[1 : 2 + extra]), *cells[2 + extra :]]
 
 
-def _fits(cells: list[str], width: int) -> bool:
-    """A row: about the table's width, short cells, figures after the label, and extra text cells (labels
-    of rows that shared a merged cell) holding no figure or row number."""
+def _fits(cells: list[str], width: int, headed: bool) -> bool:
+    """A row: about the table's width, short cells, figures after the label (unless an `STT` header heads
+    the table: a list of schools or tasks), and extra text cells (labels of rows that shared a merged cell)
+    holding no figure or row number."""
     extra = len(cells) - width
     return not (len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells)
-                or not any(_NUMERIC.match(c) for c in cells[2:])
+                or not (headed or any(_NUMERIC.match(c) for c in cells[2:]))
                 or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
 
 
@@ -116,6 +118,7 @@ def _run(items: list[Item], starts: list[int], k: int):
     width = Counter(lengths).most_common(1)[0][0]
     if width < 3:
         return None
+    headed = starts[k] >= width and bool(STT_HEADER.match(items[starts[k] - width].text))
     rows: list[list[str]] = []
     end = starts[k]
     for j in range(k, len(starts)):
@@ -129,10 +132,10 @@ def _run(items: list[Item], starts: list[int], k: int):
             rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
             end = b
             continue
-        if not _fits(cells, width):
+        if not _fits(cells, width, headed):
             # the table's last row runs on into what follows (a summary line, the next part's heading):
             # it ends where its width does, and so does the table
-            if len(cells) > width and _fits(cells[:width], width):
+            if len(cells) > width and _fits(cells[:width], width, headed):
                 rows.append(cells[:width])
                 end = a + width
             break

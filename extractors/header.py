@@ -19,7 +19,7 @@ from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
-from normalizers import ONE_LOOKALIKES, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
+from normalizers import ONE_LOOKALIKES, UPPER, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from normalizers.dates import MONTH_WORD
 from normalizers.lexicon import is_syllable
 from pipeline.model import Header, Receipt, Warning
@@ -27,7 +27,7 @@ from pipeline.model import Header, Receipt, Warning
 # `Sô:` is how OCR often reads `Số:`
 _NUMBER_LINE = re.compile(r"(?:^|(?<=\s))S[ốô]\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
 # `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`, `ngàx)đ`)
-_PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:ng[aàáảãạ]|{MONTH_WORD}))", re.I)
+_PLACE_DATE = re.compile(rf"(?P<place>[{UPPER}][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:ng[aàáảãạ]|{MONTH_WORD}))", re.I)
 _STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)
 _STAMP_FIELD = re.compile(r"^(Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*[:.]?", re.I)
 _META_KEYS = {
@@ -752,7 +752,7 @@ def _issuer_of_parent(layout: Layout) -> str | None:
     if not m:
         return None
     # a parent's initials after a comma (`Trường Đại học Việt Nhật, ĐHQGHN`) are not the body's name
-    body = expand_abbreviations(re.sub(r",\s*[A-ZĐÀ-Ỹ]{3,}$", "", m["body"].strip(" .;,)")))
+    body = expand_abbreviations(re.sub(rf",\s*[{UPPER}]{{3,}}$", "", m["body"].strip(" .;,)")))
     ents = find_entities(body, ("ORG", "ORG_HEAD"))
     return ag.proper_agency(body[ents[0].start :]) if ents else None
 

@@ -14,6 +14,7 @@ import re
 
 import lxml.html
 
+from normalizers import UPPER
 from pipeline.markup import cell_text
 
 _MARKS = re.compile(  # at a line start, as the blocks print them: a cell citing `Quyết định số 12/QĐ-UBND` is data
@@ -22,7 +23,7 @@ _MARKS = re.compile(  # at a line start, as the blocks print them: a cell citing
     re.M,
 )
 # before an authority prefix, and before a recipient's bullet (`Nơi nhận: - Như Điều 3; - Lưu: VT.`)
-_AUTHORITY_SPLIT = re.compile(r"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[A-ZĐÀ-Ỹ])|(?<=[;:.])\s+(?=[-–+•]\s)")
+_AUTHORITY_SPLIT = re.compile(rf"\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]\s*[{UPPER}])|(?<=[;:.])\s+(?=[-–+•]\s)")
 _DEPUTY = re.compile(r"^(?P<head>(?:KT|K/T)\s*[./]\s*.+?)\s+(?P<deputy>PHÓ\s.*)$")  # `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`
 _RULE = re.compile(r"^[-_=.*\s]{3,}$")
 _TRAILING_RULE = re.compile(r"\s+[-_=]{3,}$")  # `TỈNH KON TUM -------`: the short rule under the agency

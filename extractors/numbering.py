@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from normalizers import LOWER, UPPER
+
 # The header of a table's row-number column, and a row number as it stands alone in a cell or line.
 STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
 # what follows a row number printed one space from its label (`III Vay các tổ chức …`): a word's capital
-LABEL_START = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]"
+LABEL_START = rf"[{UPPER}][{LOWER}]"
 ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")

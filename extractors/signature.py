@@ -11,7 +11,7 @@ from extractors.casing import CaseVocab, recase
 from extractors.entities import find_entities, patterns
 from extractors.layout import Line
 from extractors.resources import read_lines
-from normalizers import fold_diacritics, is_all_caps, unique_by_letters
+from normalizers import LOWER, UPPER, fold_diacritics, is_all_caps, unique_by_letters
 from normalizers.lexicon import is_syllable
 from pipeline.model import Signer, Warning
 
@@ -26,7 +26,7 @@ _SIGNED_MARK = re.compile(r"^\W*(?:đã\s+ký|ký\s+bởi)\W*", re.I)  # a publi
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
 # A name's word: `Thịnh`, `THỊNH`, an Ê Đê / Jrai given name behind its prefix (`H'Vi`, `K'Nhai`), a
 # name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`).
-_NAME_WORD = re.compile(r"^(?:[HKY]')?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$|^[A-ZĐÀ-Ỹ]+$|^[A-ZĐÀ-Ỹ]{2}[a-zà-ỹđ]+$")
+_NAME_WORD = re.compile(rf"^(?:[HKY]')?[{UPPER}][{LOWER}]*$|^[{UPPER}]+$|^[{UPPER}]{{2}}[{LOWER}]+$")
 
 
 def _surnames() -> frozenset[str]:

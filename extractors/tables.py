@@ -36,7 +36,7 @@ _TOTAL = re.compile(r"^(tổng\s+cộng|tổng\s+số|tổng|cộng)\b", re.I)
 _CAPTION = re.compile(r"^(Bảng|Biểu|Phụ biểu)\s*(mẫu\s*)?(số\s*)?\d+[a-z]?(\s*[:.\-/]|\s*$)", re.I)
 _HEADING = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d{1,2})\s*[.)]\s+\S+\s+\S")  # `II. ĐỐI VỚI CẤP XÃ`
 _UNIT_LINE = re.compile(r"^(Đơn vị tính|Đơn vị|ĐVT)\s*:", re.I)
-_CONTINUATION = re.compile(r"^([-+•–]|[a-zà-ỹđ])")
+_BULLET = re.compile(r"^[-+•–]")
 
 
 @dataclass(slots=True)
@@ -380,7 +380,8 @@ def _merge_split_rows(rows: list[DraftRow], label_col: int) -> list[DraftRow]:
     out: list[DraftRow] = []
     for r in rows:
         label = r.cells[label_col]
-        cont = not label or bool(_CONTINUATION.match(label))
+        # a bullet or a lower-case letter goes on from the row above (`[à-ỹ]` would take in Đ and Ấ)
+        cont = not label or bool(_BULLET.match(label)) or label[0].islower()
         prev = out[-1] if out else None
         mergeable = prev is not None and not r.numbers and not prev.numbers and not _TOTAL.match(label)
         if mergeable and cont and not r.stt:

@@ -19,6 +19,8 @@ from normalizers.numbers import (
     to_vnd,
 )
 from normalizers.text import (
+    LOWER,
+    UPPER,
     fold_diacritics,
     is_all_caps,
     normalize_spaces,
@@ -29,6 +31,8 @@ from normalizers.text import (
 
 __all__ = [
     "DATE_PATTERN",
+    "LOWER",
+    "UPPER",
     "ONE_LOOKALIKES",
     "UNIT_MULTIPLIERS",
     "decode_bytes",

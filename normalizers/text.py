@@ -25,6 +25,17 @@ _CHAR_MAP = str.maketrans(
 
 _TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
 
+
+def _vietnamese_letters() -> str:
+    vowels = "aăâeêioôơuưy"
+    return "đ" + "".join(unicodedata.normalize("NFC", v + t) for v in vowels for t in ("", *sorted(_TONE_MARKS)))
+
+
+# Regex classes of the Vietnamese letters by case. A range such as `[À-Ỹ]` is no such class: it holds
+# the small letters too (Latin Extended Additional alternates capital and small).
+UPPER = "A-Z" + "".join(sorted({c.upper() for c in _vietnamese_letters() if not c.isascii()}))
+LOWER = "a-z" + "".join(sorted({c for c in _vietnamese_letters() if not c.isascii()}))
+
 # Old placement puts the tone on the second vowel of a final oa/oe/uy; the lookbehind keeps the
 # "qu" cluster (quý, quỳ) out and the lookahead keeps syllables that go on (hoàn, khuỷu) out.
 _OLD_TONE = re.compile("(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![^\\W\\d_])")

@@ -1071,3 +1071,57 @@ def test_pandoc_markdown_escapes_and_hard_breaks():
 
     assert clean_inline("    **BAN CHẤP HÀNH TRUNG ƯƠNG\\") == "BAN CHẤP HÀNH TRUNG ƯƠNG"
     assert clean_inline("\\- Báo cáo chính trị của Ban Chấp hành") == "- Báo cáo chính trị của Ban Chấp hành"
+
+
+# pdftotext -layout of Vĩnh Long's price appendix (16/2024/QĐ-UBND): rows without a number (`Tổng cộng`,
+# `Nội nghiệp` under a numbered task) hold the figures; figures of adjacent columns print one space apart,
+# drift a few characters from line to line, and one follows its label after a single space.
+PRICE_APPENDIX = """\
+                                                                        Đơn vị tính: đồng
+        Nội dung            Chi phí      Chi phí     Chi phí trực tiếp           Đơn giá
+STT                          nhân        dụng cụ
+        công việc            công                  Không có    Có chi       Không có     Có chi
+       Tổng cộng      26.478.495      333.055 27.691.083 28.058.011       32.179.360 32.610.568
+       Nội nghiệp 19.983.915          286.539 20.998.787 21.180.915       24.148.605 24.358.053
+ 1    Công tác chuẩn bị
+      Tổng             1.703.160       24.384   1.789.525 1.805.024          2.057.954   2.075.778
+       Ngoại nghiệp              -            -          -            -           -              -
+ 2     Điều tra, tổng hợp, phân tích thông tin về thửa đất, giá đất thị trường
+      Tổng            12.447.945      131.933 12.948.194 13.187.286 15.225.038 15.509.234
+"""
+
+
+def test_fixed_width_rows_without_numbers_and_figures_one_space_apart():
+    (table,) = _doc("Phụ lục I\n\n" + PRICE_APPENDIX).tables
+    rows = [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows]
+    assert rows == [
+        ("", "Tổng cộng", [26478495, 333055, 27691083, 28058011, 32179360, 32610568]),
+        ("", "Nội nghiệp", [19983915, 286539, 20998787, 21180915, 24148605, 24358053]),
+        ("1", "Công tác chuẩn bị", []),
+        ("", "Tổng", [1703160, 24384, 1789525, 1805024, 2057954, 2075778]),
+        ("", "Ngoại nghiệp", []),
+        ("2", "Điều tra, tổng hợp, phân tích thông tin về thửa đất, giá đất thị trường", []),
+        ("", "Tổng", [12447945, 131933, 12948194, 13187286, 15225038, 15509234])]
+
+
+def test_fixed_width_groups_and_items_numbered_in_two_columns():
+    """Đắk Nông's appendix: `IV` at the margin, its items `1`, `2` indented, their labels wrapped around them."""
+    text = SIGNED_APPENDIX + """\
+          Dự án Sửa chữa và nâng cao an toàn đập (WB8)
+        1                                                          14.027              -             966
+          tỉnh Đắk Nông
+"""
+    (table,) = _doc(text).tables
+    assert [(r.stt, r.label) for r in table.rows][-2:] == [
+        ("IV", "Vay lại nguồn vốn vay nước ngoài"), ("1", "Dự án Sửa chữa và nâng cao an toàn đập (WB8) tỉnh Đắk Nông")]
+
+
+def test_flattened_table_of_names_headed_by_stt():
+    """Plain pdftotext of Đồng Tháp's plan 362/KH-SGDĐT, Phụ lục I: a list of schools, no figures, under `TT`."""
+    cells = ["TT", "Tên đơn vị", "Cấp học", "1", "Trường TH Nguyễn Thị Tốt, xã Vĩnh Hựu", "Tiểu học",
+             "2", "Trường TH An Thạnh 2, phường Hồng Ngự", "Tiểu học", "3", "Trường THCS An Thạnh, phường Hồng Ngự",
+             "Trung học cơ sở", "4", "Trường THPT Tân Hồng", "Trung học phổ thông"]
+    (table,) = _doc("Phụ lục I\n\n" + "\n\n".join(cells) + "\n\nDanh sách có 09 trường tham gia làm việc./.\n").tables
+    assert [(r.stt, r.label) for r in table.rows] == [
+        ("1", "Trường TH Nguyễn Thị Tốt, xã Vĩnh Hựu"), ("2", "Trường TH An Thạnh 2, phường Hồng Ngự"),
+        ("3", "Trường THCS An Thạnh, phường Hồng Ngự"), ("4", "Trường THPT Tân Hồng")]
