@@ -25,8 +25,10 @@ _ARCHIVE = re.compile(r"^Lưu\b")
 _SIGNED_MARK = re.compile(r"^\W*(?:đã\s+ký|ký\s+bởi)\W*", re.I)  # a published copy: `Đã ký: Trần Hoàng Tựu`
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
 # A name's word: `Thịnh`, `THỊNH`, an Ê Đê / Jrai given name behind its prefix (`H'Vi`, `K'Nhai`), a
-# name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`).
-_NAME_WORD = re.compile(rf"^(?:[HKY]')?[{UPPER}][{LOWER}]*$|^[{UPPER}]+$|^[{UPPER}]{{2}}[{LOWER}]+$")
+# name with an inner capital as OCR or the clerk wrote it (`ÊBan`, `KSor`), a capital OCR misread
+# (`Ñguyễn`: any letter but a small Vietnamese one).
+_CAPITAL = rf"(?![{LOWER}])[^\W\d_]"
+_NAME_WORD = re.compile(rf"^(?:[HKY]')?{_CAPITAL}[{LOWER}]*$|^[{UPPER}]+$|^[{UPPER}]{{2}}[{LOWER}]+$")
 
 
 def _surnames() -> frozenset[str]:
