@@ -24,6 +24,11 @@ _OFFICES_OF_PARENT = ("Văn phòng",)  # an office is named after its parent bod
 # institutions whose councils and boards are named after them, not after a place
 _INSTITUTIONS = ("Quỹ", "Trường", "Công ty", "Tổng công ty", "Bệnh viện", "Viện", "Học viện", "Đại học", "Ngân hàng")
 _BOARDS = ("Hội đồng", "Ban")
+# bodies whose organs are named after them (Ban Thường trực Ủy ban MTTQ … xã X, Thường trực Hội đồng nhân dân
+# tỉnh X, Tiểu ban … Ủy ban bầu cử xã X, Văn phòng Thường trực Ban Chỉ huy … tỉnh X), and those organs
+_ORGANISATIONS = ("Ủy ban Mặt trận", "Ủy ban MTTQ", "Ủy ban bầu cử", "Ủy ban Kiểm tra", "Hội", "Liên đoàn", "Đoàn",
+                  *_BOARDS)
+_ORGANS = ("Ban Thường trực", "Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Tiểu ban", "Văn phòng")
 _DEPARTMENTS = ("Sở", "Bộ", "Cục", "Tổng cục")  # a council of a department is named after it, not a place
 _PARTY_COMMITTEE = re.compile(r"^(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy\b")
 _LOCAL_HEADS = ("Sở", "Ban", "Phòng", "Công an", "Chi cục", "Trung tâm", "Văn phòng", "Hội đồng", "Ban Chỉ đạo")
@@ -222,8 +227,8 @@ def with_parent_place(issuer: str, parent: str | None) -> str:
     """A department named without its place takes the place of its parent body."""
     if parent and issuer in _OFFICES_OF_PARENT:  # `UBND TỈNH X` over `VĂN PHÒNG`: the body's own office
         return f"{issuer} {parent}"
-    if parent and issuer.startswith(_OFFICES_OF_PARENT) and parent.startswith(_BOARDS) and not place_part(issuer):
-        return f"{issuer} {parent}"  # a committee's standing office: Văn phòng Thường trực Ban Chỉ huy … tỉnh X
+    if parent and parent.startswith(_ORGANISATIONS) and issuer.startswith(_ORGANS) and not place_part(issuer):
+        return f"{issuer} {parent}"
     if parent and _PARTY_COMMITTEE.match(parent) and not place_part(issuer) and issuer.startswith(_LOCAL_HEADS):
         return f"{issuer} {parent}"  # `THÀNH ỦY HÀ NỘI` over `BAN TỔ CHỨC`: Ban Tổ chức Thành ủy Hà Nội
     if parent and parent.startswith(_INSTITUTIONS + _DEPARTMENTS) and issuer.startswith(_BOARDS) \

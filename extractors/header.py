@@ -19,7 +19,7 @@ from extractors.entities import find_entities
 from extractors.layout import Layout, Line
 from extractors.resources import read_csv
 from extractors.signature import find_recipients, find_signers
-from normalizers import ONE_LOOKALIKES, UPPER, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
+from normalizers import LOWER, ONE_LOOKALIKES, UPPER, find_dates, fold_diacritics, is_all_caps, parse_vn_date, to_iso
 from normalizers.dates import MONTH_WORD
 from normalizers.lexicon import is_syllable
 from pipeline.model import Header, Receipt, Warning
@@ -57,8 +57,8 @@ _TITLE_STOP = re.compile(
     "^" + _BULLETED_BASIS +
     r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
-    r"([IVXLCÌÍ]+|\d{1,2}|[A-Z])\s*[.\-)]\s)", re.I,
-)
+    rf"([IVXLCÌÍ]+|\d{{1,2}}|[A-Z])\s*[.\-)](?:\s|(?-i:(?=[{UPPER}][{LOWER}]))))", re.I,
+)  # `I.Tổng quan …`: a heading typed with no space after its number
 # Words that open a body sentence in ordinary type but continue a heading in capitals (`… ĐẤT CỤ THỂ` /
 # `THEO PHƯƠNG PHÁP SO SÁNH …`)
 _CAPS_CONTINUATION = re.compile(r"^(THEO|NHẰM|ĐỂ|THỰC HIỆN|XÉT|TRÊN CƠ SỞ)\s")
@@ -70,8 +70,8 @@ _BODY_START = re.compile("^" + _BULLETED_BASIS + r"(Căn cứ|Xét|Thực hiện
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0
 _PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
-# `V/v`; OCR reads the slash as `l`, `|` or `é ˆ` and the second v as x (`V/x`, `Vlv`, `Vé ˆv`)
-_VV = re.compile(r"^V\s*(?:/|l|\||é\s*ˆ?)\s*[vx]\b\s*:?\s*", re.I)
+# `V/v`; OCR reads the slash as `l`, `|`, `;` or `é ˆ` and the second v as x (`V/x`, `Vlv`, `Vé ˆv`)
+_VV = re.compile(r"^V\s*(?:/|l|\||;|é\s*ˆ?)\s*[vx]\b\s*:?\s*", re.I)
 _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
 _LABEL_LINE = re.compile(r"^[^\W\d][^:]{0,30}:\s*\S")
 _SUMMARY_FIELD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?Trích\s+yếu\s*:\s*", re.I)
@@ -476,10 +476,16 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
     return taken
 
 
+_INVITING = re.compile(r"\bkính\s+mời\b", re.I)
+
+
 def _body_sentence(text: str) -> bool:
-    """A sentence whose subject is a body (`Ủy ban nhân dân tỉnh tổ chức …`): a trích yếu is a noun phrase."""
+    """A sentence whose subject is a body (`Ủy ban nhân dân tỉnh tổ chức …`), or an invitation's formula
+    (`… trân trọng kính mời …`): a trích yếu is a noun phrase."""
     if is_all_caps(text):
         return False
+    if _INVITING.search(text):
+        return True
     ents = find_entities(text, ("ORG",))
     return bool(ents) and ents[0].start == 0
 

@@ -288,6 +288,8 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             candidate = _name_candidate(_clean(lines[found].text))
             if not is_person_name(candidate) and (restored := _surname_restored(candidate)):
                 guessed, candidate = candidate.split()[0], restored
+            if candidate.isupper() and (below := _proper_name_below(lines, found)):
+                candidate, found = below
             signer.name = _as_name(candidate)
             used.append(lines[found])
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
@@ -396,6 +398,8 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
                 (signer.position or signer.authority) and (fixed := _surname_restored(text))):
             if not is_person_name(text):
                 guessed, text = text.split()[0], fixed
+            if text.isupper() and (below := _proper_name_below(lines, n)):
+                text, n = below
             signer.name = _as_name(text)
             n += 1
             break
@@ -406,6 +410,18 @@ def _read_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, int
             break
         n += 1
     return signer, max(n - junk * (signer.name is None), 1), guessed
+
+
+def _proper_name_below(lines: list[Line], k: int) -> tuple[str, int] | None:
+    """A name in proper case within the three lines under a capitals one: the capitals were a seal's ring
+    (`HÀ NỘI`, `LÝ THỊ`) read by OCR, the printed name is under it."""
+    for j in range(k + 1, min(k + 4, len(lines))):
+        if lines[j].page != lines[k].page:
+            return None
+        candidate = _name_candidate(_clean(lines[j].text))
+        if not candidate.isupper() and is_person_name(candidate):
+            return candidate, j
+    return None
 
 
 def find_recipients(lines: list[Line]) -> tuple[list[str], list[Line]]:

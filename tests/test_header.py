@@ -191,6 +191,26 @@ def test_agency_names_read_by_ocr(agency, issuing, parent):
     assert (h.issuing_body.lower(), h.parent_body) == (issuing.lower(), parent)
 
 
+@pytest.mark.parametrize(
+    ("agency", "issuing"),
+    [
+        # an organ is named after its organisation: a commune's Front after the 2025 merger (Quảng Ninh, 2025)
+        ("ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC",
+         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"),
+        # an election committee's sub-committee (Tuyên Quang, 2025)
+        ("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG\nTIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT",
+         "Tiểu ban Thông tin, tuyên truyền, khánh tiết Ủy ban bầu cử xã Phố Bảng"),
+        # a branch of a national system is a body of its own, not its parent's name run on (Hà Nội, 2020)
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI THÀNH PHỐ HÀ NỘI", "Bảo hiểm xã hội thành phố Hà Nội"),
+        # a contest's organising board is no organ of its steering committee (Sơn La, 2023)
+        ("BCĐ CHUYỂN ĐỔI SỐ\nBAN TỔ CHỨC CUỘC THI", "Ban Tổ chức Cuộc thi"),
+    ],
+)
+def test_issuer_under_an_organisation(agency, issuing):
+    h = header_of(doc("Số: 16/KH-MTTQ-BTT", agency=agency)).header
+    assert h.issuing_body.lower() == issuing.lower()
+
+
 def test_agency_marks_restored_with_a_warning():
     result = header_of(doc("Số: 113/BC-STC", agency="UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH"))
     assert "agency_marks_restored" in codes(result)
@@ -409,12 +429,30 @@ def test_appendix_titled_on_its_own_line_under_a_signing_stamp():
     assert (h.title, h.reference) == ("Lịch trình đào tạo dành cho sinh viên Khóa VJU2024", "840/ĐHVN-ĐT")
 
 
-def test_invitation_without_a_subject_has_no_title():
-    """A giấy mời of UBND Lâm Đồng (2025): the body starts under GIẤY MỜI with the inviting body as subject."""
-    text = doc("Số: 560/GM-UBND", "GIẤY MỜI", agency=UBND_BAC_KAN,
-               title="Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo.",
+@pytest.mark.parametrize("opening", [
+    "Ủy ban nhân dân tỉnh tổ chức buổi làm việc để nghe Sở Nội vụ báo cáo.",
+    # BHXH Hà Nội (2020): the subject is a branch the entity list does not name; the formula tells
+    "Bảo hiểm xã hội Thành phố trân trọng kính mời Sở Y tế, Sở Tài chính dự họp thống nhất điều chỉnh dự toán."])
+def test_invitation_without_a_subject_has_no_title(opening):
+    """Giấy mời with no trích yếu: the body starts under GIẤY MỜI with the inviting body as subject."""
+    text = doc("Số: 560/GM-UBND", "GIẤY MỜI", agency=UBND_BAC_KAN, title=opening,
                body="1. Chủ trì: Đồng chí Phó Chủ tịch UBND tỉnh.\n")
     assert header_of(text).header.title is None
+
+
+def test_title_ends_at_a_heading_typed_without_a_space():
+    """Sở Tài chính Hậu Giang (2024): `I.Tổng quan …` right under the title."""
+    text = doc("Số: 01/BC-STC", "BÁO CÁO", title="Tình hình giá cả thị trường tháng 01/2024\n\nI.Tổng quan về giá",
+               body="Năm 2023, nền kinh tế trong nước có những chuyển biến tích cực.\n")
+    assert header_of(text).header.title == "Tình hình giá cả thị trường tháng 01/2024"
+
+
+def test_subject_of_a_cong_van_with_its_slash_read_as_a_semicolon():
+    """Cục Thuế (2026), OCR: `V;v chính sách thuế TNDN` under the number; `CT` is Cục Thuế's, no Chỉ thị."""
+    text = ("BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 2191/CT-CS\nV;v chính sách thuế TNDN\n"
+            f"{DATE_BAC_KAN}\nKính gửi: Thuế tỉnh Ninh Bình.\n")
+    h = header_of(text).header
+    assert (h.title, h.doc_type_code) == ("Chính sách thuế TNDN", "CV")
 
 
 def test_words_qualifying_the_type_are_not_a_title():
@@ -473,6 +511,10 @@ BODY = "I. MỤC TIÊU\n\nNâng cao trình độ nghiên cứu khoa học.\n\n"
         ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n(Đã ký)\nNguyễn Văn An", "Nguyễn Văn An", "Chủ tịch", ["TM. Ủy ban nhân dân"]),
         # a number read in a seal's ink inside the name is no part of it
         ("TM. BAN CHẤP HÀNH\nCHỦ TỊCH\n\nNguyễn Thị 14 Dung", "Nguyễn Thị Dung", "Chủ tịch", ["TM. Ban Chấp hành"]),
+        # a Tày surname (Quảng Ninh, 2025); the seal's ring read in capitals over the printed name (Hà Nội, 2020)
+        ("TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân", "Lan Thị Vân", "Chủ tịch", ["TM. Ban Thường trực"]),
+        ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nLÝ THỊ\nCỤC TRƯỞNG\nChu Xuân Kiên", "Chu Xuân Kiên", "Phó Trưởng ban",
+         ["KT. Trưởng ban"]),
     ],
 )
 def test_signer(block, name, position, authority):
