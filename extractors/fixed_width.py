@@ -50,8 +50,10 @@ def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:
     number alone at the left (its label wrapped onto the lines above and below it), keeps a cluster
     together but does not make one."""
     many = {i for i, segs in enumerate(split) if len(segs) >= _TABLE_MIN_SEGMENTS}
+    width = max((segs[-1].x1 for segs in split if segs), default=80)
     numbered = {i for i, segs in enumerate(split)
-                if (len(segs) == 2 or (len(segs) == 1 and segs[0].x0 <= _STT_MAX_INDENT))
+                if (len(segs) == 2 or (len(segs) == 1 and segs[0].x0 <= _STT_MAX_INDENT
+                                       and not _footnote(split, i, width)))
                 and _ROW_NUMBER.match(raws[i][segs[0].x0:segs[0].x1])}
     rows: set[int] = set()
     cluster: list[int] = []
@@ -63,6 +65,13 @@ def table_rows(split: list[list[TextSegment]], raws: list[str]) -> set[int]:
             rows.update(range(cluster[0], _wrapped_label_end(split, cluster[-1]) + 1))
         cluster = [] if i is None else [i]
     return rows
+
+
+def _footnote(split: list[list[TextSegment]], i: int, width: int) -> bool:
+    """A number alone over a sentence that runs from the margin across the page: a footnote's marker and
+    text at the foot of a page, not a row number with its label wrapped around it."""
+    nxt = next((segs for segs in split[i + 1 : i + 3] if segs), [])
+    return len(nxt) == 1 and nxt[0].x0 <= _STT_MAX_INDENT and nxt[0].x1 - nxt[0].x0 >= 0.85 * width
 
 
 def _wrapped_label_end(split: list[list[TextSegment]], last: int) -> int:
@@ -128,7 +137,7 @@ _HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+[^\W\d]")
 _STT_MAX_INDENT = 8  # characters: the STT column is the table's first
 _GROUPED = re.compile(r"^-?\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$")
 _FIGURE = re.compile(r"^\(?-?\d[\d.,]*%?\)?$")
-_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)\.?$")
+_ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)[.)]?$")
 
 
 def table_regions(raws: list[str]) -> list[range]:
@@ -148,6 +157,8 @@ def table_regions(raws: list[str]) -> list[range]:
         start = r.start
         while start > 0 and start - 1 not in rows and _header_line(split[start - 1]):
             start -= 1
+        if start > 0 and split[start] and split[start - 1] and STT_HEADER.match(_column_head(split, raws, start)):
+            start -= 1  # the first fragment of a header cell wrapped over lines (`Số thứ` / `tự`)
         out.append(range(start, r.stop))
     return out
 
@@ -159,17 +170,28 @@ def _with_headed_regions(regions: list[range], split: list[list[TextSegment]], r
     width = max((segs[-1].x1 for segs in split if segs), default=80)
     found = list(regions)
     for i, segs in enumerate(split):
-        if len(segs) < 2 or not STT_HEADER.match(raws[i][segs[0].x0 : segs[0].x1]):
+        if len(segs) < 2 or not STT_HEADER.match(_column_head(split, raws, i)):
             continue
         end = i + 1
         while end < len(split) and not _prose_line(split[end], raws[end], width):
             end += 1
         while end > i + 1 and not split[end - 1]:
             end -= 1
-        overlaps = any(r.start < end and i < r.stop for r in regions)
+        overlaps = any(r.start < end and i < r.stop for r in found)  # the header repeated on the next page
         if not overlaps and any(_numbered(split[k], raws[k]) for k in range(i + 1, end)):
             found.append(range(i, end))
     return sorted(found, key=lambda r: r.start)
+
+
+def _column_head(split: list[list[TextSegment]], raws: list[str], i: int) -> str:
+    """The first column's header at line i: the segment at the left margin, with the fragments above and
+    under it that a header cell centred on several lines wraps onto (`Số thứ` / `tự`)."""
+    parts = []
+    for k in range(max(i - 1, 0), min(i + 2, len(split))):
+        first = split[k][0] if split[k] else None
+        if first and first.x0 <= _STT_MAX_INDENT and (k == i or first.x1 - first.x0 <= 8):
+            parts.append(raws[k][first.x0 : first.x1])
+    return " ".join(parts)
 
 
 def _prose_line(segs: list[TextSegment], raw: str, width: int) -> bool:
@@ -207,9 +229,14 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     cols = _columns(wide + numbers if len(wide) >= 2 else split[_body_start(split, raws, data) :])
     cells = [_assign(segs, cols, raws[k]) for k, segs in enumerate(split)]
     label = _label_column(cells, data)
-    wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
     for k in range(data[0], len(raws)):
-        if split[k] and k not in wrapped:
+        if label and k not in data and cells[k][0] and not _ROW_NUMBER.match(cells[k][0]):
+            # a label wrapped back to the margin (`IV. Nhà ở, điện nước, chất đốt và` / `VLXD`)
+            cells[k][label], cells[k][0] = f"{cells[k][0]} {cells[k][label]}".strip(), ""
+    wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
+    header_lines = {" ".join(raw.split()) for raw in raws[: data[0]]} - {""}
+    for k in range(data[0], len(raws)):
+        if split[k] and k not in wrapped and " ".join(raws[k].split()) not in header_lines:  # repeated on a new page
             wrapped[_owner(k, data, cells, label)].append(k)
     # the first row's cell, centred, prints as many lines above its number as below it
     first = data[0]
@@ -229,10 +256,11 @@ def _one_number_column(rows: list[list[str]], label: int) -> list[list[str]]:
     return [[r[0] or r[1], *r[2:]] for r in rows]
 
 
-# `2.2.1. Tổng số …`, `1. Số …`, and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel sheet's STT column
-# printed a space from its label): a number, then one space and a label's capital
-_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])"
-                           rf"|(?:[IVXLC]{{1,5}}|\d{{1,3}})(?= {LABEL_START})")
+# `2.2.1. Tổng số …`, `1. Số …`, `I. Hàng ăn …` and `III Vay các tổ chức …`, `1 Vay Ngân hàng …` (an Excel
+# sheet's STT column printed a space from its label): a number, then one space and a label's capital; parts of
+# two digits at most (`1.000 tấn đến 1.500 tấn` is a wrapped label, not row 1.000)
+_GLUED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})+\.?(?= \S)|\d{1,3}\.(?= [^\W\d])"
+                           rf"|(?:[IVXLC]{{1,5}}|\d{{1,3}})\.?(?= {LABEL_START})")
 
 
 def _number_apart(segs: list[TextSegment], raw: str) -> list[TextSegment]:

@@ -126,11 +126,13 @@ def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], blo
     # the header printed again: its words, or nearly all of them (a first row's text can cling to the first)
     if header and not (header <= prev_header and header.total() >= 0.8 * prev_header.total()):
         return False
-    first, last = group[0][-1].lines[-1].no, block.lines[0].no
-    between = [ln for ln in layout.lines if first < ln.no < last and ln.text.strip()
+    end, start = group[0][-1].lines[-1], block.lines[0]
+    between = [ln for ln in layout.lines if end.no < ln.no < start.no and ln.text.strip()
                and ln.no not in layout.table_line_nos]
-    return not any(len(ln.text.split()) > 8 or _CAPTION.match(ln.text) or _HEADING.match(ln.text)
-                   for ln in between)
+    # sentences at the foot of the page before are its footnotes; a caption or heading anywhere starts anew
+    prose = [ln for ln in between if ln.page == start.page] if start.page == end.page + 1 else between
+    return not any(_CAPTION.match(ln.text) or _HEADING.match(ln.text) for ln in between) \
+        and not any(len(ln.text.split()) > 8 for ln in prose)
 
 
 # ── grid ────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from normalizers.text import normalize_text
+from normalizers.text import LOWER, normalize_text
 
 UNIT_MULTIPLIERS: dict[str, int] = {
     "đồng": 1,
@@ -35,6 +35,8 @@ _MONEY_UNIT = re.compile(r"(?:(nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(đồng|vnđ
 _SCALED_UNIT = re.compile(r"(?:^|[(:])\s*(1(?:[.,]000){1,3})\s*(?:đồng|vnđ|vnd)(?![^\W\d_])", re.IGNORECASE)
 _BARE_CONTEXT = re.compile(r"(?:^|[(:/\[]|[0-9])\s*$")
 
+_BOUND = re.compile(r"^(?:tối\s+đa|tối\s+thiểu|không\s+quá|không\s+vượt\s+quá)\s*:?\s+(?=\d)", re.IGNORECASE)
+_PER_WORD = re.compile(rf"^[{LOWER}]{{2,}}(?:\s|$)")  # `thành viên`, small letters: what a rate is per
 _INT_PLAIN = re.compile(r"[0-9]+")
 _VN_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _VN_DECIMAL = re.compile(r"[0-9]+,[0-9]+")
@@ -64,9 +66,10 @@ def _is_unit(text: str) -> bool:
     (`đồng/lần cấp`, `USD/chiếc`, `đồng/học sinh/tháng`): a unit, then what it is per."""
     unit = text.strip().rstrip(".").strip().lower()
     if "/" in unit:
-        unit = unit.split("/", 1)[0].strip()
-        if not unit or len(text) > 40:
-            return False  # `3/2024`, `10/QĐ`: a date or a reference, no amount
+        unit, per = (part.strip() for part in text.strip().split("/", 1))
+        unit = unit.lower()
+        if len(text) > 40 or not unit and not _PER_WORD.match(per):
+            return False  # `3/2024`, `10/QĐ`: a date or a reference, no amount; `3/thành viên` is a rate
     return unit == "" or unit in _OTHER_UNITS or _canonical_money_unit(unit) is not None
 
 
@@ -79,10 +82,11 @@ def _canonical_money_unit(text: str) -> str | None:
 
 
 def _split_cell(s: str | None) -> tuple[float | int | None, str]:
-    """Parse the leading number of a cell and return it with the trailing unit text."""
+    """Parse the leading number of a cell and return it with the trailing unit text; a bound before it
+    (`Tối đa 350` in a table of spending norms) qualifies the amount, it is no running text."""
     if s is None:
         return None, ""
-    text = _clean_cell(s)
+    text = _BOUND.sub("", _clean_cell(s))
     sign = 1
     if text.startswith("(") and text.endswith(")"):
         inner = text[1:-1].strip()

@@ -2,7 +2,8 @@
 
 Text files are normalized from their characters (`build_layout`), PDFs and images from the positions
 of their words (`layout_from_pages`); OCR diacritic errors are then repaired in the lines that came
-from OCR (`correct_layout`), and from there every document takes the same extractors.
+from OCR (`correct_layout`; a text input only when it reads as OCR output, `correct_if_ocr`), and from
+there every document takes the same extractors.
 
 Each stage is a plain function over the model. A failure of any stage becomes an error record
 for that file (status "failed"), never a crash of the batch.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from extractors.budget import extract_budget
 from extractors.certificates import apply_certificates
-from extractors.corrections import LineFix, correct_layout, corrections
+from extractors.corrections import LineFix, correct_if_ocr, correct_layout, corrections
 from extractors.header import extract_header
 from extractors.layout import Layout, build_layout, clean_inline
 from extractors.page_layout import layout_from_pages
@@ -35,7 +36,7 @@ TYPED_FORMATS = ("docx", "html")
 def extract_text(text: str, source: Source, correct: bool = True) -> Document:
     """Decoded text (upstream OCR output, exports): lines, markup and table blocks from the characters."""
     layout = build_layout(text)
-    fixes = correct_layout(layout, clean_inline) if correct else []
+    layout, fixes = correct_if_ocr(layout, clean_inline) if correct else (layout, [])
     return extract_layout(layout, source, fixes)
 
 

@@ -1125,3 +1125,60 @@ def test_flattened_table_of_names_headed_by_stt():
     assert [(r.stt, r.label) for r in table.rows] == [
         ("1", "Trường TH Nguyễn Thị Tốt, xã Vĩnh Hựu"), ("2", "Trường TH An Thạnh 2, phường Hồng Ngự"),
         ("3", "Trường THCS An Thạnh, phường Hồng Ngự"), ("4", "Trường THPT Tân Hồng")]
+
+
+# pdftotext -layout of Thông tư 39/2026/TT-BTC as printed in the Công báo: the STT header wraps over two lines
+# (`Số thứ` / `tự`), rows are lettered `a)`, a label wraps onto a line starting with `1.000`, and the header
+# is printed again on the next page.
+FEE_TABLE = """\
+       1. Mức thu phí, lệ phí áp dụng tại cảng, bến thủy nội địa như sau:
+
+Số thứ
+                              Nội dung khoản thu                             Mức thu
+  tự
+
+   1     Phí trọng tải tàu, thuyền
+
+  a)     Lượt vào (kể cả có tải, không tải)                                165 đồng/tấn
+
+   2     Lệ phí ra, vào cảng, bến thủy nội địa
+
+         Phương tiện chở hàng, đoàn lai có trọng tải toàn phần trên           40.000
+  đ)
+         1.000 tấn đến 1.500 tấn                                             đồng/chuyến
+\f
+Số thứ
+                              Nội dung khoản thu                             Mức thu
+  tự
+
+  e)     Phương tiện chở hàng, đoàn lai có trọng tải toàn phần trên 1.500 tấn   50.000 đồng/chuyến
+
+      2. Đối với tàu biển ra, vào cảng, bến thủy nội địa phải chịu phí, lệ phí theo quy định tại khoản 1.
+"""
+
+
+def test_fixed_width_header_wrapped_lettered_rows_and_header_repeated_on_the_next_page():
+    (table,) = _doc("Điều 4. Mức thu phí, lệ phí\n\n" + FEE_TABLE).tables
+    assert table.columns[0] == "Số thứ tự"
+    rows = [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows]
+    assert rows == [
+        ("1", "Phí trọng tải tàu, thuyền", []), ("a", "Lượt vào (kể cả có tải, không tải)", [165]),
+        ("2", "Lệ phí ra, vào cảng, bến thủy nội địa", []),
+        ("đ", "Phương tiện chở hàng, đoàn lai có trọng tải toàn phần trên 1.000 tấn đến 1.500 tấn", [40000]),
+        ("e", "Phương tiện chở hàng, đoàn lai có trọng tải toàn phần trên 1.500 tấn", [50000])]
+
+
+def test_table_goes_on_past_the_footnotes_at_the_bottom_of_its_page():
+    """Thông tư 148/2025/TT-BTC: each page of the norms table ends in footnotes; the next page has no header."""
+    page1 = ("STT        Nhiệm vụ và hoạt động                                  Định mức      Sản phẩm\n"
+             " 1.1       Xây dựng dự thảo thông tư (đơn vị chủ trì soạn thảo)   Tối đa 270    Dự thảo\n"
+             " 1.2       Tổng hợp xây dựng dự toán kinh phí xây dựng thông tư   5             Dự toán\n"
+             " 1.3       Phê duyệt, ký ban hành thông tư                        7             Thông tư\n\n"
+             "3\n  Đơn vị chủ trì thẩm định chủ động sử dụng kinh phí thẩm định cho các hoạt động như thuê chuyên "
+             "gia, tổ chức tư vấn.\n")
+    page2 = (" 1.4       Phối hợp tham gia ý kiến xây dựng dự thảo thông tư     3/thành viên  Văn bản\n"
+             " 1.5       Rà soát báo cáo lãnh đạo Bộ về hồ sơ dự thảo           2             Phiếu trình\n"
+             " 1.6       Rà soát hồ sơ, trình Ban Thường vụ Đảng ủy             2             Phiếu trình\n")
+    (table,) = _doc("Phụ lục\n\n" + page1 + "\f" + page2).tables
+    assert [(r.stt, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("1.1", [270]), ("1.2", [5]), ("1.3", [7]), ("1.4", [3]), ("1.5", [2]), ("1.6", [2])]

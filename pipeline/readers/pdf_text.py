@@ -121,12 +121,26 @@ def usable_text_layer(words: list[Word]) -> tuple[bool, str, list[Word]]:
 
 def page_tables(page: pdfplumber.page.Page, number: int, path: Path, words: list[Word]) -> list[TableGrid]:
     """Ruled tables: pdfplumber's line strategy first, camelot lattice when it finds none but lines exist."""
+    page = page.filter(_visible)
     found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     grids = [_plumber_grid(t, words, number) for t in found]
     grids = [g for g in grids if g and len(g.rows) >= 2 and max(len(r) for r in g.rows) >= 2]
     if grids or not _has_ruling_grid(page):
         return grids
     return _camelot_grids(path, page, number)
+
+
+_WHITE = ((1,), (1, 1, 1), (0, 0, 0, 0))  # grey, RGB and CMYK white
+
+
+def _visible(obj: dict) -> bool:
+    """A rectangle filled white and not stroked draws nothing: a cell's background (a Công báo page paints
+    one under every line of text), never a ruling."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    colour = obj.get("non_stroking_color")
+    colour = tuple(colour) if isinstance(colour, (list, tuple)) else (colour,)
+    return not (obj.get("fill") and colour in _WHITE)
 
 
 def _has_ruling_grid(page: pdfplumber.page.Page) -> bool:

@@ -55,6 +55,11 @@ from normalizers import (
         ("25 USD/chiếc", 25),
         ("200.000 đồng/lần cấp", 200000),
         ("1.250.000 đồng/học sinh/tháng", 1250000),
+        # spending norms (Thông tư 148/2025/TT-BTC): a bound before the amount, an amount per member
+        ("Tối đa 350", 350),
+        ("Tối thiểu 1,5", 1.5),
+        ("3/thành viên", 3),
+        ("0,5/thành viên", 0.5),
     ],
 )
 def test_parse_number_values(cell: str, expected: float) -> None:
@@ -87,6 +92,8 @@ def test_parse_number_values(cell: str, expected: float) -> None:
         "684/QĐ-UBND",
         "10/QĐ",
         "3/2024",
+        "5/Tổ",  # a capital after the slash: a reference's part, not what a rate is per
+        "Tối đa",
         "12 lần/năm kiểm tra tại các cơ sở trên địa bàn toàn tỉnh",
         "34-CTr/TU",
         "Năm 2019",
