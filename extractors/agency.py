@@ -244,7 +244,8 @@ def issuer_spelled_as_in_text(agency: str, texts: list[str]) -> str:
     """A body's name, or else the place in it, spelt as the document spells it most often: OCR misreads the
     marks of the header's capitals (`TỎNG CỤC THUÊ`, `XÃ QUẢNG PHỦ`, `HUYỆN TUÂN GIÁO`) while the place
     line and the body, in ordinary type, repeat `Tổng cục Thuế`, `Quảng Phú`, `Tuần Giáo`. Only a spelling
-    with the same letters, found at least twice, replaces it; a listed province keeps the list's."""
+    with the same letters, found at least twice (once for a name of three words or more), replaces it; a
+    listed province keeps the list's."""
     texts = [(text, fold_diacritics(text).lower()) for text in texts]  # folded once: one char per char
     where = place_part(agency)
     name = (where[10:] if where.lower().startswith("thành phố ") else where.split(" ", 1)[1]) \
@@ -272,7 +273,8 @@ def _most_spelled(name: str, texts: list[tuple[str, str]]) -> str | None:
             if spelled[:1].isupper() and not spelled.isupper():
                 counts[spelled] = counts.get(spelled, 0) + 1
     best = max(counts, key=lambda k: (counts[k], k == name), default=None)
-    if best is None or best.lower() == name.lower() or counts[best] < 2:
+    # a name of three words or more spelt once with its letters is no chance likeness (`Cục Thuế tỉnh`)
+    if best is None or best.lower() == name.lower() or counts[best] < (1 if len(key.split()) >= 3 else 2):
         return None  # the same, or only its case differs: the name's own case stays
     # the marks of the text's spelling, the case of the name's words (a word in capitals takes the text's)
     return " ".join(b if w.isupper() and len(w) > 1 else (b[:1].upper() + b[1:] if w[:1].isupper() else b.lower())

@@ -16,7 +16,7 @@ from functools import lru_cache
 from extractors.entities import find_entities
 from extractors.resources import read_csv
 from normalizers.lexicon import is_syllable, words
-from normalizers.text import is_all_caps, normalize_text
+from normalizers.text import fold_diacritics, is_all_caps, normalize_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:[&'][^\W\d_]+)*\.?|\S")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -52,18 +52,29 @@ class CaseVocab:
 
     def __init__(self, lines: list[str]) -> None:
         self.counts: dict[str, Counter] = {}
+        self.by_letters: dict[str, Counter] = {}  # the words of ordinary type by their letters without marks
         for line in lines:
             if is_all_caps(line):
                 continue
             toks = _WORD.findall(line)
             for prev, tok in zip(["."] + toks, toks):
-                if prev in ".:;!?-+•(" or not tok[0].isalpha():
+                if not tok[0].isalpha():
                     continue
-                self.counts.setdefault(tok.lower(), Counter())[tok] += 1
+                if not tok.isupper():
+                    self.by_letters.setdefault(fold_diacritics(tok.lower()), Counter())[tok.lower()] += 1
+                if prev not in ".:;!?-+•(":
+                    self.counts.setdefault(tok.lower(), Counter())[tok] += 1
 
     def form(self, token: str) -> str | None:
         seen = self.counts.get(token.lower())
         return seen.most_common(1)[0][0] if seen else None
+
+    def marked(self, token: str) -> str | None:
+        """A capitals word that is no syllable (`THUE`: OCR lost its marks), as the document spells those
+        letters in ordinary type (`thuế`), when it is a syllable there."""
+        seen = self.by_letters.get(fold_diacritics(token.lower()))
+        best = seen.most_common(1)[0][0] if seen else None
+        return (self.form(best) or best) if best and best != token.lower() and is_syllable(best) else None
 
 
 def _is_acronym(token: str) -> bool:
@@ -128,6 +139,7 @@ def _case_token(tok: str, vocab: CaseVocab | None, place: bool) -> str:
     if place:
         return tok[:1].upper() + tok[1:].lower()
     if _is_acronym(tok) and tok.isupper():
-        return tok
+        marked = vocab.marked(tok) if vocab and _VOWELS & set(tok.lower()) else None
+        return marked or tok
     form = vocab.form(tok) if vocab else None
     return form if form else tok.lower()

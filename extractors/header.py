@@ -27,6 +27,9 @@ from pipeline.model import Header, Receipt, Warning
 # `Sô:` is how OCR often reads `Số:`
 _NUMBER_LINE = re.compile(r"(?:^|(?<=\s))S[ốô]\s*(?:hiệu\s*)?[:.]?\s*(?=[\d.…_ ]*(?:/\s*\d{4}\s*)?[/-]\s*[A-ZĐ])")
 # `ngày` may run into a handwritten day OCR read as a letter (`Quảng Ngãi, ngàyÀ3 tháng 02`, `ngàx)đ`)
+# the ký hiệu run into the place when the number and place-date columns are merged on one line
+# (`Số: 1864 /CT-TTHT Thanh Hóa, ngày …`, `VPCP- KTTH Hà Nội, ngày …`)
+_CODE_BEFORE_PLACE = re.compile(rf"^(?:[{UPPER}\d&]+-[{UPPER}\d&-]*\s*)+(?:[{UPPER}]{{2,}}\s+(?=[{UPPER}][{LOWER}]))?")
 _PLACE_DATE = re.compile(rf"(?P<place>[{UPPER}][^,;:\d/]{{1,60}}?)\s*,\s*(?=(?:ng[aàáảãạ]|{MONTH_WORD}))", re.I)
 _STAMP = re.compile(r"^\W*(?P<word>[ĐD]\w{1,4}N)\s*[:.]?\s*(?:Số\s*[:.]?\s*(?P<number>\d+))?", re.I)
 _STAMP_FIELD = re.compile(r"^(Số|Ngày|Chuyển|Lưu hồ sơ số|Người nhận)\s*[:.]?", re.I)
@@ -331,14 +334,14 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
                 f"Day or month unreadable in '{ln.text}' (handwritten?); only the printed year {year} is kept.")))
         if year is None and re.search(r"\btháng\b.*\bnăm\b", text[m.end():]):
             # `Hà Nội, ngày 23 tháng 02 năm 20264`: the place-date line, its date misprinted or misread
-            h.place = _known_place(m["place"].strip(" *"), ln, warnings)
+            h.place = _place(m["place"], ln, warnings)
             h.provenance["place"] = ln.span()
             warnings.append(Warning(code="date_unreadable", span=ln.span(),
                                     message=f"No valid date in '{ln.text}'; the place is kept, the date left null."))
             return
         if year is None:
             continue
-        h.place = _known_place(m["place"].strip(" *"), ln, warnings)
+        h.place = _place(m["place"], ln, warnings)
         h.issued_year, h.issued_date = year, to_iso(year, month, day)
         h.provenance["issued_date"] = h.provenance["place"] = ln.span()
         if h.issued_date and (read := _LOOKALIKE_FIGURE.search(text[m.end():])):
@@ -374,10 +377,18 @@ def _date_from_signing(layout: Layout, h: Header, warnings: list[Warning]) -> No
         return
 
 
+_SPECKS = "ˆ`'\".,;:-_~|*^ "  # OCR specks before a place (`ˆ Hà Nội`)
+
+
+def _place(printed: str, ln: Line, warnings: list[Warning]) -> str:
+    return _known_place(_CODE_BEFORE_PLACE.sub("", printed.strip(" *")).lstrip(_SPECKS), ln, warnings)
+
+
 def _known_place(place: str, ln: Line, warnings: list[Warning]) -> str:
-    """An OCR'd place one letter or only marks off a province name (`Bắc Kạgn`, `Thành phố Hô Chí Minh`)
-    is that province, with a warning; a unit word before it (`Thành phố`, `Tỉnh`) is kept."""
-    if ln.conf is None or not place:
+    """A place only marks off a province name (`Thành phố Hỗ Chi Minh`, another engine's OCR) is that
+    province, with a warning; on an OCR'd line, one letter off too (`Bắc Kạgn`). A unit word before it
+    (`Thành phố`, `Tỉnh`, `TP.`) is kept."""
+    if not place:
         return place
     unit = _PLACE_UNIT.match(place)
     prefix, name = (place[: unit.end()], place[unit.end():]) if unit else ("", place)
@@ -385,7 +396,7 @@ def _known_place(place: str, ln: Line, warnings: list[Warning]) -> str:
     if name in names:
         return place
     close = {n for n in names if fold_diacritics(n) == fold_diacritics(name)
-             or abs(len(n) - len(name)) <= 1 and _edit_distance(n, name) == 1}
+             or ln.conf is not None and abs(len(n) - len(name)) <= 1 and _edit_distance(n, name) == 1}
     if len(close) != 1:
         return place
     fixed = prefix + close.pop()

@@ -72,3 +72,12 @@ def test_unit_word_before_a_province_whose_marks_ocr_lost():
     before it can only be `tỉnh`."""
     assert proper_agency("ỦY BAN NHÂN DÂN TÍNH KHANH HOA") == "Ủy ban nhân dân tỉnh Khánh Hòa"
     assert proper_agency("PHÒNG KINH TẾ - HẠ TẦNG") == "Phòng Kinh tế - Hạ tầng"
+
+
+def test_capitals_that_lost_their_marks_take_the_documents_spelling():
+    """Another engine's OCR of Cục Thuế Hà Nội (2023): `CỤC THUE` in the header, `Cục Thuế` in the body.
+    An acronym with no such word in the text stays as printed."""
+    vocab = CaseVocab(["Trả lời công văn, Cục Thuế thành phố Hà Nội có ý kiến như sau.",
+                       "Đề nghị liên hệ Cục Thuế để được hướng dẫn."])
+    assert recase("CỤC THUE THÀNH PHỐ HÀ NỘI", vocab) == "Cục Thuế thành phố Hà Nội"
+    assert recase("BAN CCHC", vocab) == "Ban CCHC"

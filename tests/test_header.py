@@ -211,6 +211,18 @@ def test_issuer_under_an_organisation(agency, issuing):
     assert h.issuing_body.lower() == issuing.lower()
 
 
+@pytest.mark.parametrize(("line", "place"), [
+    # another engine's OCR merges the number and the place-date columns into one line
+    ("Số: 1864 /CT-TTHT Thanh Hóa, ngày 13 tháng 04 năm 2021", "Thanh Hóa"),
+    ("Số: 2967 /VPCP- KTTH Hà Nội, ngày 29 tháng 3 năm 2018", "Hà Nội"),
+    # a province's name with marks lost is the province's
+    ("Số: 1734/BHXH-QLT TP. Hồ Chi Minh, ngày 16 tháng 8 năm 2017", "TP. Hồ Chí Minh"),
+])
+def test_place_after_a_merged_number(line, place):
+    h = header_of(f"{UBND_BAC_KAN}\n{line}\n\nV/v hướng dẫn thu bảo hiểm xã hội\n\nKính gửi: Các đơn vị.\n").header
+    assert h.place == place
+
+
 def test_agency_marks_restored_with_a_warning():
     result = header_of(doc("Số: 113/BC-STC", agency="UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH"))
     assert "agency_marks_restored" in codes(result)
