@@ -468,8 +468,11 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
     """The lines under the type line that make the trích yếu."""
     type_line, taken = lines[type_idx], []
     first = type_idx + 1 + (type_idx + 1 < len(lines) and _issuer_line(lines[type_idx + 1].text))
-    for ln in lines[first : type_idx + 15]:  # a title citing several circulars runs to ten lines
+    for k, ln in enumerate(lines[first : type_idx + 15], start=first):  # a title citing circulars runs ten lines
         text = ln.text
+        if taken and is_all_caps(text) and not is_all_caps(taken[-1].text) \
+                and _BASIS.match(next((x.text for x in lines[k + 1 :] if not x.blank), "")):
+            break  # the issuing authority, in capitals over the Căn cứ (`TRƯỞNG THUẾ TỈNH QUẢNG NINH`), bold or not
         if sum(ch.isalpha() for ch in text) < 2 or (
                 not taken and not any(len(t) > 1 and is_syllable(t.strip(_PUNCT)) for t in text.split())):
             continue  # specks OCR read off the rule or a scrawl under the type line (`;`, `4 L / Ạ 4`)
@@ -487,6 +490,7 @@ def _title_lines(lines: list[Line], type_idx: int, inline: str) -> list[Line]:
     return taken
 
 
+_BASIS = re.compile(r"^\W*(Căn cứ|Xét)\b")
 _INVITING = re.compile(r"\bkính\s+mời\b", re.I)
 
 
@@ -597,6 +601,8 @@ def _ends_title(taken: list[Line], nxt: Line) -> bool:
     last = taken[-1].text
     if _PAREN_LINE.match(last) or _gap_after(taken[-1], nxt) > _TITLE_GAP:
         return True
+    if taken[-1].bbox is None and len(taken) >= 2 and taken[-2].no + 1 == taken[-1].no < nxt.no - 1:
+        return True  # text: a title of consecutive lines ends at a blank line (`… của đất nước` / `Tại phiên họp …`)
     if _OPEN_END.search(last):
         return False  # `… của` / `Thông tư số 57/2021/TT-BTC …`: a line ending in a preposition goes on
     if _PAREN_LINE.match(nxt.text) and _below(taken[-1], nxt):
@@ -625,8 +631,9 @@ def _vv_title(lines: list[Line], h: Header, number_line: Line | None) -> list[Li
         if _VV.match(ln.text) or (at is not None and at < i <= at + 2 and _ABOUT.match(ln.text)):
             taken = [ln]
             for nxt in lines[i + 1 : i + 6]:
-                if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)):
-                    break
+                if _TITLE_STOP.match(nxt.text) or not (nxt.text[:1].islower() or _below(taken[-1], nxt)) \
+                        or (_ADDRESSEE.search(nxt.text) and not nxt.text[:1].islower()):
+                    break  # a subject's wrapped line goes on in lower case; `Cole THỘNG … Kính gửi:` is a stamp's
                 taken.append(nxt)
             title = _VV.sub("", " ".join(x.text for x in taken))
             title = _ADDRESSEE.split(title)[0].strip().rstrip(" .;-")  # OCR put `Kính gửi:` on a subject line

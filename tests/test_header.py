@@ -204,6 +204,8 @@ def test_agency_names_read_by_ocr(agency, issuing, parent):
         ("BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI THÀNH PHỐ HÀ NỘI", "Bảo hiểm xã hội thành phố Hà Nội"),
         # a contest's organising board is no organ of its steering committee (Sơn La, 2023)
         ("BCĐ CHUYỂN ĐỔI SỐ\nBAN TỔ CHỨC CUỘC THI", "Ban Tổ chức Cuộc thi"),
+        # the provincial tax offices of July 2025 under Cục Thuế
+        ("CỤC THUẾ\nTHUẾ TỈNH QUẢNG NINH", "Thuế tỉnh Quảng Ninh"),
     ],
 )
 def test_issuer_under_an_organisation(agency, issuing):
@@ -465,6 +467,34 @@ def test_subject_of_a_cong_van_with_its_slash_read_as_a_semicolon():
             f"{DATE_BAC_KAN}\nKính gửi: Thuế tỉnh Ninh Bình.\n")
     h = header_of(text).header
     assert (h.title, h.doc_type_code) == ("Chính sách thuế TNDN", "CV")
+
+
+def test_title_ends_at_the_authority_line_over_the_legal_bases():
+    """Thuế tỉnh Quảng Ninh (2025), a web page: the authority line is bold like the title."""
+    text = doc("Số: 180/QĐ-QNI", "QUYẾT ĐỊNH", agency="CỤC THUẾ\nTHUẾ TỈNH QUẢNG NINH",
+               title="Về việc phân công nhiệm vụ cho các Phòng Quản lý, hỗ trợ\ndoanh nghiệp và Phòng Thuế cá nhân\n"
+                     "TRƯỞNG THUẾ TỈNH QUẢNG NINH",
+               body="Căn cứ Quyết định số 1376/QĐ-CT ngày 30 tháng 6 năm 2025 của Cục trưởng Cục Thuế;\n")
+    assert header_of(text).header.title == ("Về việc phân công nhiệm vụ cho các Phòng Quản lý, hỗ trợ doanh nghiệp "
+                                            "và Phòng Thuế cá nhân")
+
+
+def test_title_of_consecutive_lines_ends_at_a_blank_line_in_text():
+    """Kết luận 77-KL/TW as another engine's OCR: the body's first sentence follows the title after a blank."""
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 77-KL/TW Hà Nội, ngày 05 tháng 6 năm 2020\n\n"
+            "KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\nvề chủ trương khắc phục tác động của đại dịch Covid-19\n"
+            "để phục hồi và phát triển nền kinh tế đất nước\n\nTại phiên họp ngày 29/5/2020, sau khi nghe Ban cán "
+            "sự đảng Chính phủ báo cáo, Bộ Chính trị đã thảo luận và kết luận:\n\nI- ĐÁNH GIÁ TÌNH HÌNH\n")
+    assert header_of(text).header.title == ("Về chủ trương khắc phục tác động của đại dịch Covid-19 để phục hồi và "
+                                            "phát triển nền kinh tế đất nước")
+
+
+def test_subject_stops_at_a_stamps_line_run_into_the_addressee():
+    """Văn phòng Chính phủ (2018), OCR: a received stamp's words on the line of `Kính gửi:`."""
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 2967/VPCP-KTTH\nHà Nội, ngày 02 tháng 4 năm 2018\n"
+            "V/v hướng dẫn hoàn thuế tiêu thụ\nđặc biệt đối với xăng E5\nCole THỘNG TA BIỆN TỰ CNH PHD Kính gửi:\n"
+            "- Bộ Tài chính;\n")
+    assert header_of(text).header.title == "Hướng dẫn hoàn thuế tiêu thụ đặc biệt đối với xăng E5"
 
 
 def test_words_qualifying_the_type_are_not_a_title():
