@@ -304,7 +304,37 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
                         f"Signer's name read as '{read}', taken as '{signer.name}' (the list of name syllables).")))
         used.extend(lines[i : i + n])
         i += n
+    if not signers and (anchored := _name_anchored_block(lines, vocab)):
+        signer, block = anchored
+        signers.append(signer)
+        used.extend(block)
+        warnings.append(Warning(code="signer_by_name_only", span=signer.span, message=(
+            f"No authority or known position over '{signer.name}': the signer is the person named at the end "
+            f"of the document{f', under {signer.position!r}' if signer.position else ''}.")))
     return signers, used, warnings
+
+
+def _name_anchored_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Signer, list[Line]] | None:
+    """The last person's name after the recipients heading, not in their list: the signer's, its block's
+    head lost to OCR (`„/M BỘ CHÍNH TRỊ` run into `Nơi nhận:`) or a post the lists do not know (`TRƯỞNG THUẾ
+    TỈNH`); a capitals line right over the name is the position."""
+    start = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(ln.text)
+                  or _RECIPIENTS_READ.match(fold_diacritics(ln.text))), None)
+    if start is None:
+        return None
+    for k in range(min(len(lines), start + 25) - 1, start, -1):
+        text = _clean(lines[k].text)
+        listed = lines[k].text.rstrip().endswith((",", ";")) or lines[k - 1].text.rstrip().endswith(",")
+        if listed or _BULLET.match(lines[k].text) or not is_person_name(candidate := _name_candidate(text)):
+            continue  # a name in the recipients' list (`các PCN: Nguyễn Sỹ Hiệp,` / `Nguyễn Duy Hưng,`)
+        above = lines[k - 1]
+        head = _clean(above.text)
+        position = None
+        if k - 1 > start and is_all_caps(head) and not _BULLET.match(above.text) and len(head.split()) <= 8:
+            position = _position_spelled(head, vocab) if is_position(head) else recase(head, vocab)
+        signer = Signer(name=_as_name(candidate), position=position, span=lines[k].span())
+        return signer, [above, lines[k]] if position else [lines[k]]
+    return None
 
 
 def _name_further_on(lines: list[Line], start: int, head: Line) -> int | None:

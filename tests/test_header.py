@@ -564,6 +564,18 @@ def test_signer(block, name, position, authority):
     assert (signer.name, signer.position, signer.authority) == (name, position, authority)
 
 
+def test_signer_named_after_the_recipients_when_the_block_head_is_unknown_or_lost():
+    """Thuế tỉnh Quảng Ninh (2025): `TRƯỞNG THUẾ TỈNH` is a post no list names; Kết luận 77-KL/TW, OCR:
+    `T/M BỘ CHÍNH TRỊ` run into the `Nơi nhận:` line. A name in the recipients' list is no signer."""
+    end = "Nơi nhận:\n- Lãnh đạo Thuế tỉnh;\n- Lưu: VT, TCCB.\nTRƯỞNG THUẾ TỈNH\nHà Văn Trường\n"
+    h = header_of(doc("Số: 180/QĐ-QNI", body=BODY + end)).header
+    assert [(s.name, s.position) for s in h.signers] == [("Hà Văn Trường", "Trưởng Thuế tỉnh")]
+    end = ("Nơi nhận: „/M BỘ CHÍNH TRỊ\n- Các tỉnh ủy, thành ủy,\n- VPCP: BTCN,\ncác PCN: Nguyễn Sỹ Hiệp,\n"
+           "Nguyễn Duy Hưng,\n~- Lưu Văn phòng Trung ương Đảng.\n\nTrần Quốc Vượng\n")
+    h = header_of(doc("Số 77-KL/TW", body=BODY + end)).header
+    assert [s.name for s in h.signers] == ["Trần Quốc Vượng"]
+
+
 @pytest.mark.parametrize("heading", ["Nơi nhậm:", "Nanh"], ids=["one-letter-off", "unreadable"])
 def test_recipients_under_a_heading_ocr_misread(heading):
     """Real scans (Đắk Nông, 2019): the heading read as `Nơi nhậm:` or `Nanh`; an attached document's own
