@@ -71,13 +71,17 @@ def _load_docx(path: Path, data: bytes) -> Loaded:
     return Loaded(source, text=text)
 
 
+PDF_HEADER_WITHIN = 1024  # bytes: where Acrobat, pdfium and poppler look for the header
+
+
 def _load_pages(path: Path, data: bytes, suffix: str) -> Loaded:
     from pipeline.readers.pages import read_image, read_pdf
     from pipeline.readers.pdf_signatures import read_signatures
 
     is_pdf = suffix in PDF_SUFFIXES
-    if is_pdf and not data.startswith(b"%PDF"):
-        raise InputError("not_a_pdf", f"{path.name}: not a PDF (no %PDF header)")
+    # bytes before the header (a download's or scanner's prefix) are tolerated as pdfium and poppler do
+    if is_pdf and data.find(b"%PDF", 0, PDF_HEADER_WITHIN) < 0:
+        raise InputError("not_a_pdf", f"{path.name}: not a PDF (no %PDF header in its first {PDF_HEADER_WITHIN} bytes)")
     try:
         pages = read_pdf(path) if is_pdf else read_image(path)
     except InputError:

@@ -76,6 +76,18 @@ def test_bad_files_get_error_records_and_the_batch_goes_on(tmp_path):
     assert SUMMARY.search(run.stderr).group(4) == "3"
 
 
+def test_pdf_with_bytes_before_its_header_is_read_and_a_text_named_pdf_is_not(tmp_path):
+    """Quảng Bình's scans (NAPS2, 2022) carry 21 bytes before `%PDF`, which pdfium and poppler skip."""
+    pdf = sorted((SAMPLES / "pdf").glob("*.pdf"))[1]
+    (tmp_path / "prefixed.pdf").write_bytes(bytes(range(1, 22)) + pdf.read_bytes())
+    (tmp_path / "letter.pdf").write_text("Số: 684/QĐ-UBND\n" * 100, encoding="utf-8")
+    out = tmp_path / "out"
+    vanban(tmp_path / "prefixed.pdf", tmp_path / "letter.pdf", "-o", out)
+    docs = outputs(out)
+    assert docs["prefixed"]["status"] in ("ok", "warnings") and docs["prefixed"]["header"]["reference"] == "34-CTr/TU"
+    assert (docs["letter"]["status"], docs["letter"]["error"]["code"]) == ("failed", "not_a_pdf")
+
+
 def test_unsupported_files_in_a_folder_are_named_not_read(tmp_path):
     (tmp_path / "in").mkdir()
     shutil.copy(SAMPLES / f"{SAMPLE_STEMS[0]}.txt", tmp_path / "in")
