@@ -72,7 +72,7 @@ _BODY_START = re.compile("^" + _BULLETED_BASIS + r"(Căn cứ|Xét|Thực hiện
 # OCR confidence of a number line below which its number is taken for handwriting: printed numbers on
 # degraded 300-dpi scans read at 88–95; handwritten ones misread (932 → 344, 379 → 2479) at 45–76
 _HANDWRITTEN_CONF = 80.0
-_PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b")
+_PRINTED_YEAR = re.compile(r"\bn[ăa]m\s*((?:19|20)\d{2})\b|\btháng\b\D*\b((?:19|20)\d{2})\s*\.?$")  # `năm` lost
 # `V/v`; OCR reads the slash as `l`, `|`, `;` or `é ˆ` and the second v as x (`V/x`, `Vlv`, `Vé ˆv`)
 _VV = re.compile(r"^V\s*(?:/|l|\||;|é\s*ˆ?)\s*[vx]\b\s*:?\s*", re.I)
 _ATTACHED_TO = re.compile(r"kèm\s+theo\s[\s\S]{0,160}?\bcủa\s+(?P<body>[^()\n]{4,120})", re.I)
@@ -329,7 +329,7 @@ def _read_place_date(head: list[Line], number_line: Line | None, h: Header, meta
         year, month, day = parse_vn_date(text[m.end():])
         if year is None and (printed := _PRINTED_YEAR.search(text[m.end():])):
             # a handwritten day or month OCR cannot read (`ngày DŠ tháng l1 năm 2025`): the printed year stays
-            year = int(printed[1])
+            year = int(printed[1] or printed[2])
             warnings.append(Warning(code="date_unreadable", span=ln.span(), message=(
                 f"Day or month unreadable in '{ln.text}' (handwritten?); only the printed year {year} is kept.")))
         if year is None and re.search(r"\btháng\b.*\bnăm\b", text[m.end():]):

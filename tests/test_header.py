@@ -225,6 +225,12 @@ def test_place_after_a_merged_number(line, place):
     assert h.place == place
 
 
+def test_place_kept_when_the_day_is_handwritten_and_the_year_word_lost():
+    """UBND Quảng Bình (2022), OCR: `Quảng Bình, ngày ,Ø// tháng` / `2022` (the `năm` lost, the day written)."""
+    h = header_of(doc("Số: 2871/QĐ-UBND", date="Quảng Bình, ngày ,Ø// tháng\n2022")).header
+    assert (h.place, h.issued_year, h.issued_date) == ("Quảng Bình", 2022, None)
+
+
 def test_agency_marks_restored_with_a_warning():
     result = header_of(doc("Số: 113/BC-STC", agency="UBND TÍNH ĐĂK NÓNG\nSƠ TÀI CHÍNH"))
     assert "agency_marks_restored" in codes(result)
@@ -557,6 +563,8 @@ BODY = "I. MỤC TIÊU\n\nNâng cao trình độ nghiên cứu khoa học.\n\n"
         ("TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nLan Thị Vân", "Lan Thị Vân", "Chủ tịch", ["TM. Ban Thường trực"]),
         ("KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nLÝ THỊ\nCỤC TRƯỞNG\nChu Xuân Kiên", "Chu Xuân Kiên", "Phó Trưởng ban",
          ["KT. Trưởng ban"]),
+        # a biên bản's secretary (Sở Tư pháp Quảng Bình, 2022)
+        ("THƯ KÝ\n\nNguyễn Văn Nghĩa", "Nguyễn Văn Nghĩa", "Thư ký", []),
     ],
 )
 def test_signer(block, name, position, authority):
