@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.numbering import ROW_NUMBER, STT_HEADER
-from normalizers import UPPER
+from normalizers import UPPER, parse_number
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 _GLUED_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3}\.?) (?=[^\W\d])")
@@ -101,12 +101,12 @@ def _fit(cells: list[str], width: int) -> list[str]:
 
 
 def _fits(cells: list[str], width: int, headed: bool) -> bool:
-    """A row: about the table's width, short cells, figures after the label (unless an `STT` header heads
-    the table: a list of schools or tasks), and extra text cells (labels of rows that shared a merged cell)
-    holding no figure or row number."""
+    """A row: about the table's width, short cells, figures or amounts (`50 triệu đồng`) after the label
+    (unless an `STT` header heads the table: a list of schools or tasks), and extra text cells (labels of
+    rows that shared a merged cell) holding no figure or row number."""
     extra = len(cells) - width
     return not (len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells)
-                or not (headed or any(_NUMERIC.match(c) for c in cells[2:]))
+                or not (headed or any(_NUMERIC.match(c) or parse_number(c) is not None for c in cells[2:]))
                 or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
 
 

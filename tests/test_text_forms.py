@@ -1182,3 +1182,15 @@ def test_table_goes_on_past_the_footnotes_at_the_bottom_of_its_page():
     (table,) = _doc("Phụ lục\n\n" + page1 + "\f" + page2).tables
     assert [(r.stt, [v for v in r.values if v is not None]) for r in table.rows] == [
         ("1.1", [270]), ("1.2", [5]), ("1.3", [7]), ("1.4", [3]), ("1.5", [2]), ("1.6", [2])]
+
+
+def test_flattened_fee_table_of_amounts_with_their_units():
+    """Plain pdftotext of Thông tư 56/2026/TT-BTC: the `Số TT` header ran into the paragraph above it, and
+    each fee is an amount with its unit (`50 triệu đồng`, `01 tỷ đồng`)."""
+    cells = ["1", "Dưới 20 tỷ đồng", "50 triệu đồng", "2", "Từ 20 tỷ đồng đến dưới 50 tỷ đồng", "250 triệu đồng",
+             "3", "Từ 50 tỷ đồng đến dưới 100 tỷ đồng", "400 triệu đồng", "4", "Từ 500 tỷ đồng đến dưới 1.000 tỷ đồng",
+             "01 tỷ đồng"]
+    text = "Điều 1. Mức thu phí như sau:\nSố TT\n\nMức doanh thu\n\nMức thu (năm)\n\n" + "\n\n".join(cells) + "\n"
+    (table,) = _doc(text).tables
+    assert [(r.stt, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("1", [50]), ("2", [250]), ("3", [400]), ("4", [1])]
