@@ -18,7 +18,8 @@ from extractors.numbering import ROW_NUMBER, STT_HEADER
 from normalizers import UPPER, parse_number
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
-_GLUED_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){1,3}\.?) (?=[^\W\d])")
+_GLUED_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?) (?=[^\W\d])"
+                           rf"|^([IVXLC]{{1,5}}\.|\d{{1,2}}\.) (?=[{UPPER}])")
 _HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})\.\s+[{UPPER}]")
 _MIN_ROWS = 3
 _MAX_CELL = 200  # a longer item is body text, not a cell
@@ -32,11 +33,13 @@ class Item:
     first: int
     last: int
     last_line: str = ""
+    heading_like: bool = False  # a single-level number split from its text (`4.` of `4. Mô hình …`)
 
 
 def items_of(texts: list[str]) -> list[Item]:
-    """Paragraphs when blank lines separate the cells (plain `pdftotext`), else lines. A long row number
-    printed one space before its label (`2.2.1. Tổng số VBQPPL …`) is an item of its own."""
+    """Paragraphs when blank lines separate the cells (plain `pdftotext`), else lines. A row number printed
+    one space before its label (`2.2.1. Tổng số VBQPPL …`, `I. Hàng ăn và dịch vụ ăn uống`) is an item of
+    its own."""
     blank_separated = sum(not t.strip() for t in texts) * 3 >= len(texts)
     items: list[Item] = []
     block: list[int] = []
@@ -46,7 +49,8 @@ def items_of(texts: list[str]) -> list[Item]:
         if block and (not t.strip() or not blank_separated):
             text = " ".join(texts[j].strip() for j in block)
             if m := _GLUED_NUMBER.match(text):
-                items.append(Item(m.group(1), block[0], block[0], m.group(1)))
+                number = m.group(1) or m.group(2)
+                items.append(Item(number, block[0], block[0], number, heading_like=bool(m.group(2))))
                 text = text[m.end():]
             items.append(Item(text, block[0], block[-1], texts[block[-1]].strip()))
             block = []
@@ -100,13 +104,17 @@ def _fit(cells: list[str], width: int) -> list[str]:
     return [cells[0], " ".join(cells[1 : 2 + extra]), *cells[2 + extra :]]
 
 
+def _figure(cell: str) -> bool:
+    return bool(_NUMERIC.match(cell)) or parse_number(cell) is not None
+
+
 def _fits(cells: list[str], width: int, headed: bool) -> bool:
     """A row: about the table's width, short cells, figures or amounts (`50 triệu đồng`) after the label
     (unless an `STT` header heads the table: a list of schools or tasks), and extra text cells (labels of
     rows that shared a merged cell) holding no figure or row number."""
     extra = len(cells) - width
     return not (len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells)
-                or not (headed or any(_NUMERIC.match(c) or parse_number(c) is not None for c in cells[2:]))
+                or not (headed or any(_figure(c) for c in cells[2:]))
                 or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
 
 
@@ -128,6 +136,8 @@ def _run(items: list[Item], starts: list[int], k: int):
         heading = next((i for i, c in enumerate(cells) if i and _HEADING.match(c)), None)
         if heading is not None:  # `(50%)` / `5. Mô hình …`: the next section's heading ends the table
             cells, b = cells[:heading], a + heading
+        if items[a].heading_like and not (len(cells) > 2 and _figure(cells[2])):
+            break  # `4. Mô hình “Hồ sơ không hẹn”` with no figure next to it: a heading, not `I. Hàng ăn … 122,62`
         if len(cells) == 2 and rows and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL:
             rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
             end = b

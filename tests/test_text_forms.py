@@ -1194,3 +1194,16 @@ def test_flattened_fee_table_of_amounts_with_their_units():
     (table,) = _doc(text).tables
     assert [(r.stt, [v for v in r.values if v is not None]) for r in table.rows] == [
         ("1", [50]), ("2", [250]), ("3", [400]), ("4", [1])]
+
+
+def test_flattened_table_with_group_numbers_glued_to_their_labels():
+    """Plain pdftotext of Sở Tài chính Hậu Giang's price report (2024): `I. Hàng ăn …` then its figures; a
+    numbered heading with no figure next to it (`4. Mô hình …`) ends the table."""
+    cells = ["NHÓM HÀNG", "So với kỳ gốc 2019", "Tháng 12 năm 2023", "I. Hàng ăn và dịch vụ ăn uống", "122,62",
+             "99,64", "1. Lương thực", "151,21", "101,04", "2. Thực phẩm", "117,52", "99,16", "II. Đồ uống và thuốc lá",
+             "110,55", "100,00", "4. Mô hình “Hồ sơ không hẹn”",
+             "Trong thời gian thí điểm, Văn phòng Đăng ký đất đai đã giải quyết 20.316 hồ sơ."]
+    (table,) = _doc("Báo cáo giá\n\n" + "\n\n".join(cells) + "\n").tables
+    assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
+        ("I", "Hàng ăn và dịch vụ ăn uống", [122.62, 99.64]), ("1", "Lương thực", [151.21, 101.04]),
+        ("2", "Thực phẩm", [117.52, 99.16]), ("II", "Đồ uống và thuốc lá", [110.55, 100.0])]
