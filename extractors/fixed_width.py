@@ -229,15 +229,8 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     cols = _columns(wide + numbers if len(wide) >= 2 else split[_body_start(split, raws, data) :])
     cells = [_assign(segs, cols, raws[k]) for k, segs in enumerate(split)]
     label = _label_column(cells, data)
-    for k in range(data[0], len(raws)):
-        if label and k not in data and cells[k][0] and not _ROW_NUMBER.match(cells[k][0]):
-            # a label wrapped back to the margin (`IV. Nhà ở, điện nước, chất đốt và` / `VLXD`)
-            cells[k][label], cells[k][0] = f"{cells[k][0]} {cells[k][label]}".strip(), ""
-    wrapped: dict[int, list[int]] = {i: [i] for i in data}  # each row's lines, in order
-    header_lines = {" ".join(raw.split()) for raw in raws[: data[0]]} - {""}
-    for k in range(data[0], len(raws)):
-        if split[k] and k not in wrapped and " ".join(raws[k].split()) not in header_lines:  # repeated on a new page
-            wrapped[_owner(k, data, cells, label)].append(k)
+    _labels_back_from_the_margin(cells, data, label)
+    wrapped = _row_lines(split, raws, data, cells, label)
     # the first row's cell, centred, prints as many lines above its number as below it
     first = data[0]
     above = len(wrapped[first]) - 1 if not cells[first][label] else 0
@@ -247,6 +240,25 @@ def parse_table(raws: list[str]) -> list[list[str]]:
     rows = [[" ".join(filter(None, (cells[k][c] for k in sorted(wrapped[i])))) for c in range(len(cols))]
             for i in data]
     return _one_number_column([header] * any(header) + rows, label)
+
+
+def _labels_back_from_the_margin(cells: list[list[str]], data: list[int], label: int) -> None:
+    """A label wrapped back to the margin (`IV. Nhà ở, điện nước, chất đốt và` / `VLXD`) is the label's."""
+    for k in range(data[0], len(cells)):
+        if label and k not in data and cells[k][0] and not _ROW_NUMBER.match(cells[k][0]):
+            cells[k][label], cells[k][0] = f"{cells[k][0]} {cells[k][label]}".strip(), ""
+
+
+def _row_lines(split: list[list[TextSegment]], raws: list[str], data: list[int], cells: list[list[str]],
+               label: int) -> dict[int, list[int]]:
+    """Each row's lines, in order: its own and the wrapped ones nearest to it; the header printed again on
+    a new page belongs to no row."""
+    wrapped: dict[int, list[int]] = {i: [i] for i in data}
+    header_lines = {" ".join(raw.split()) for raw in raws[: data[0]]} - {""}
+    for k in range(data[0], len(raws)):
+        if split[k] and k not in wrapped and " ".join(raws[k].split()) not in header_lines:
+            wrapped[_owner(k, data, cells, label)].append(k)
+    return wrapped
 
 
 def _one_number_column(rows: list[list[str]], label: int) -> list[list[str]]:
