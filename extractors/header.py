@@ -59,6 +59,7 @@ _BULLETED_BASIS = r"([-–+•]\s*(?=Căn cứ))?"  # Party bases are bulleted: 
 _TITLE_STOP = re.compile(
     "^" + _BULLETED_BASIS +
     r"(Căn cứ|Xét|Thực hiện|Theo|Nhằm|Để|Trên cơ sở|Kính gửi|Điều\s+\d|(Phần|Chương|Mục)\s+[IVXLC\d]|"
+    r"Hôm nay|(Vào\s+)?[Nn]gày\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*,|"  # a dated first sentence of the body
     r"\(?(Ban hành |Đính )?kèm theo|\(Ban hành|"
     rf"([IVXLCÌÍ]+|\d{{1,2}}|[A-Z])\s*[.\-)](?:\s|(?-i:(?=[{UPPER}][{LOWER}]))))", re.I,
 )  # `I.Tổng quan …`: a heading typed with no space after its number

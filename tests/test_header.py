@@ -495,6 +495,15 @@ def test_title_of_consecutive_lines_ends_at_a_blank_line_in_text():
                                             "phát triển nền kinh tế đất nước")
 
 
+def test_title_ends_at_a_dated_first_sentence():
+    """Văn phòng UBND Đắk Lắk's notice (2023) as plain pdftotext: no blank line between title and body."""
+    text = doc("Số: 131/TB-VPUBND", "THÔNG BÁO", title="Kết luận của đồng chí Phó Chủ tịch UBND tỉnh tại cuộc họp\n"
+               "xem xét việc thu hồi đất của Tịnh xá Ngọc Quang\nNgày 06/10/2023, tại trụ sở HĐND và UBND tỉnh, "
+               "đồng chí Phó Chủ tịch chủ trì cuộc họp.", body="1. Giao Sở Tài nguyên và Môi trường.\n")
+    assert header_of(text).header.title == ("Kết luận của đồng chí Phó Chủ tịch UBND tỉnh tại cuộc họp xem xét việc "
+                                            "thu hồi đất của Tịnh xá Ngọc Quang")
+
+
 def test_subject_stops_at_a_stamps_line_run_into_the_addressee():
     """Văn phòng Chính phủ (2018), OCR: a received stamp's words on the line of `Kính gửi:`."""
     text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 2967/VPCP-KTTH\nHà Nội, ngày 02 tháng 4 năm 2018\n"
