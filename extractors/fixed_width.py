@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from extractors.columns import reading_order
-from extractors.numbering import LABEL_START, STT_HEADER
+from extractors.numbering import FIGURE_CELL, LABEL_START, STT_HEADER
 
 _SEGMENT = re.compile(r"\S+(?:[ \u00a0]{1,2}\S+)*")
 # a blank left for the number or the day to be filled in by hand or by the signing system
@@ -136,7 +136,6 @@ def _page_order(raws: list[str], page: range, keep_whole: set[int]) -> list[Text
 _HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]+|[a-zđ])[.)]\s+[^\W\d]")
 _STT_MAX_INDENT = 8  # characters: the STT column is the table's first
 _GROUPED = re.compile(r"^-?\d{1,3}(?:[.,]\d{3})+(?:,\d+)?$")
-_FIGURE = re.compile(r"^\(?-?\d[\d.,]*%?\)?$")
 _ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|\d{1,4}(?:\.\d{1,3})*|[a-zđ]|\(\d{1,3}\)|[A-Z](?:\.[A-Z0-9]+)*)[.)]?$")
 
 
@@ -321,7 +320,7 @@ def _column_numbers(segs: list[TextSegment], raw: str) -> bool:
 
 def _figures(text: str) -> bool:
     """Figures or dashes (an empty cell) only."""
-    return all(_FIGURE.match(word) or word == "-" for word in text.split())
+    return all(FIGURE_CELL.match(word) for word in text.split())
 
 
 def _body_start(split: list[list[TextSegment]], raws: list[str], data: list[int]) -> int:

@@ -14,10 +14,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.numbering import ROW_NUMBER, STT_HEADER
+from extractors.numbering import FIGURE_CELL, ROW_NUMBER, STT_HEADER
 from normalizers import UPPER, parse_number
 
-_NUMERIC = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 _GLUED_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?) (?=[^\W\d])"
                            rf"|^([IVXLC]{{1,5}}\.|\d{{1,2}}\.) (?=[{UPPER}])")
 _HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})\.\s+[{UPPER}]")
@@ -78,7 +77,7 @@ def find_tables(items: list[Item]) -> list[FlatTable]:
         first, end, width, rows = run
         header = [it.text for it in items[max(first - width, 0) : first]]
         lead = 0
-        if len(header) == width and not any(_NUMERIC.match(h) for h in header):
+        if len(header) == width and not any(FIGURE_CELL.match(h) for h in header):
             first -= width
             lead = items[first].last - items[first].first
             rows = [[items[first].last_line or header[0], *header[1:]], *rows]
@@ -91,7 +90,7 @@ def _row_start(items: list[Item], k: int) -> bool:
     """A row number followed by a label; a figure followed by the next section's heading (`0` /
     `III. ĐÁNH GIÁ CHUNG`) ends the table instead."""
     nxt = items[k + 1].text
-    return bool(ROW_NUMBER.match(items[k].text)) and not _NUMERIC.match(nxt) and not ROW_NUMBER.match(nxt) \
+    return bool(ROW_NUMBER.match(items[k].text)) and not FIGURE_CELL.match(nxt) and not ROW_NUMBER.match(nxt) \
         and not _HEADING.match(nxt)
 
 
@@ -105,7 +104,7 @@ def _fit(cells: list[str], width: int) -> list[str]:
 
 
 def _figure(cell: str) -> bool:
-    return bool(_NUMERIC.match(cell)) or parse_number(cell) is not None
+    return bool(FIGURE_CELL.match(cell)) or parse_number(cell) is not None
 
 
 def _fits(cells: list[str], width: int, headed: bool) -> bool:
@@ -115,7 +114,7 @@ def _fits(cells: list[str], width: int, headed: bool) -> bool:
     extra = len(cells) - width
     return not (len(cells) < width - 1 or any(len(c) > _MAX_CELL for c in cells)
                 or not (headed or any(_figure(c) for c in cells[2:]))
-                or (extra > 0 and any(_NUMERIC.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
+                or (extra > 0 and any(FIGURE_CELL.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
 
 
 def _run(items: list[Item], starts: list[int], k: int):

@@ -15,6 +15,8 @@ from normalizers import LOWER, UPPER
 STT_HEADER = re.compile(r"^(?:STT|TT|Số\s*TT|Số\s*thứ\s*tự)\.?$", re.I)
 # what follows a row number printed one space from its label (`III Vay các tổ chức …`): a word's capital
 LABEL_START = rf"[{UPPER}][{LOWER}]"
+# A cell that holds one figure and nothing else: `1.200`, `83,33 %`, `(380)`, `-5`, or `-` for none.
+FIGURE_CELL = re.compile(r"^[-+(]?\d[\d.,]*\s*%?\)?$|^-$")
 ROW_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,4}(?:\.\d{1,3}){0,3})\.?$")
 
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 import lxml.html
 
 from extractors.layout import Layout, Line, TableBlock, clean_inline
-from extractors.numbering import LABEL_START, STT_HEADER, LevelStack, next_roman, roman_lookalike, style_of
+from extractors.numbering import (
+    FIGURE_CELL,
+    LABEL_START,
+    STT_HEADER,
+    LevelStack,
+    next_roman,
+    roman_lookalike,
+    style_of,
+)
 from normalizers import normalize_text, normalize_unit, parse_dot_decimal, parse_number
 from pipeline.model import Row, Table, Warning
 
@@ -24,7 +32,8 @@ _COMMA_GROUPED = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
 _COMMA_DECIMAL = re.compile(r"-?\d+,\d{1,2}")
 _BRACKETED = re.compile(r"\((\d{1,2})\)")
 # `Mã hàng hóa` 10.001: an identifier; `Đơn vị tính` 1000 đ/chỉ: the row's unit. Neither is a figure.
-_CODE_COLUMN = re.compile(r"^(?:(Mã|Mã số|Ký hiệu)\b|(Đơn vị tính|ĐVT)\s*$)", re.I)  # not `Đơn vị tính: triệu đồng …`
+# (A header `Đơn vị tính: triệu đồng …` names the table's unit, no column.)
+_CODE_COLUMN = re.compile(r"^(?:(Mã|Mã số|Ký hiệu)\b|(?P<unit>Đơn vị tính|ĐVT)\s*$)", re.I)
 _COLUMN_FORMULA = re.compile(r"^\s*\(?(\d{1,2})\)?\s*=\s*[\d()+\-x×*/÷:.,\s]+$")
 _STT = re.compile(r"^\(?((?:[IVXLC]+|[A-ZĐ])(?:\.(?:[A-ZĐ]|\d{1,3}))+|[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])"
                   r"\)?[.)\-]?$")
@@ -432,7 +441,10 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
         if style == "upper":
             last_upper = d.stt
         styles.append(style)
-    keys = {stt_col, label_col} | {j for j, name in enumerate(columns) if _CODE_COLUMN.match(name)}
+    codes = {j: m for j, name in enumerate(columns) if (m := _CODE_COLUMN.match(name))}
+    keys = {stt_col, label_col} | set(codes)
+    # a unit is words (`Mô hình`, `1000 đ/chỉ`); a bare number typed into the unit column is a figure
+    units = {j for j, m in codes.items() if m["unit"]}
     figures = _column_cells(drafts, keys)
     point_columns = {j for j, cells in figures.items() if _point_decimal(cells)}
     comma_columns = {j for j, cells in figures.items() if _dot_grouped_amounts(cells)}
@@ -446,8 +458,8 @@ def _finish_rows(drafts: list[DraftRow], stt_col: int, label_col: int, columns: 
             kind = "group" if style in ("roman", "upper") or _has_children(drafts, styles, i, stack) else "item"
         else:
             level, kind = last_numbered + 1, "detail" if d.italic else "item"
-        values = [None if j in keys else _value(t, j in point_columns, j in comma_columns)
-                  for j, t in enumerate(d.cells)]
+        values = [None if j in keys and not (j in units and FIGURE_CELL.match(t.strip()))
+                  else _value(t, j in point_columns, j in comma_columns) for j, t in enumerate(d.cells)]
         rows.append(Row(stt=d.stt, label=label, level=level, row_type=kind, cells=d.cells, values=values,
                         confidence=d.confidence(), boxes=d.boxes(), span=d.line.span()))
     return rows

@@ -306,3 +306,11 @@ def test_unit_column_and_rates_with_their_unit():
                      "| 100.001 | Vàng 99,99% | 1000 đ/chỉ | 3.647.000 | 25 USD/chiếc |\n"
                      "| 100.002 | Bạc | 1000 đ/lượng | 52.000 | 200.000 đồng/lần cấp |\n")
     assert [[v for v in r.values if v is not None] for r in table.rows] == [[3647000, 25], [52000, 200000]]
+
+
+def test_bare_number_typed_into_the_unit_column_is_a_figure():
+    """Seed 004's budget table: a group row with nothing to count puts `0` in every column, unit included."""
+    table = table_of("| STT | Nội dung | Đơn vị tính | Số lượng | Kinh phí |\n|---|---|---|---|---|\n"
+                     "| 03 | Thực hiện mô hình ứng dụng | Mô hình | 03 | 110 |\n"
+                     "| III | Phối hợp kiểm tra trên địa bàn | 0 | 0 | 0 |\n")
+    assert [[v for v in r.values if v is not None] for r in table.rows] == [[3, 110], [0, 0, 0]]
