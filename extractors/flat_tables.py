@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.numbering import FIGURE_CELL, ROW_NUMBER, STT_HEADER
+from extractors.numbering import FIGURE_CELL, ROW_NUMBER, STT_HEADER, follows
 from normalizers import UPPER, parse_number
 
 _GLUED_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?) (?=[^\W\d])"
@@ -22,6 +22,7 @@ _GLUED_NUMBER = re.compile(rf"^(\d{{1,3}}(?:\.\d{{1,3}}){{1,3}}\.?) (?=[^\W\d])"
 _HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})\.\s+[{UPPER}]")
 _MIN_ROWS = 3
 _MAX_CELL = 200  # a longer item is body text, not a cell
+_MAX_WIDTH = 16  # cells in a row: more is no table flattened, but numbered paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +118,33 @@ def _fits(cells: list[str], width: int, headed: bool) -> bool:
                 or (extra > 0 and any(FIGURE_CELL.match(c) or ROW_NUMBER.match(c) for c in cells[1 : 2 + extra])))
 
 
+def _numbered_in_turn(items: list[Item], starts: list[int]) -> list[int]:
+    """The row starts whose numbers follow one another; any other (a figure before a label: a value out
+    of its row, a page number) is a cell of the row before."""
+    kept = starts[:1]
+    for s in starts[1:]:
+        if follows(items[kept[-1]].text, items[s].text) or items[s].heading_like:  # a heading ends the run
+            kept.append(s)
+    return kept
+
+
 def _run(items: list[Item], starts: list[int], k: int):
     """The longest run of rows from starts[k] holding numbers, fitted to their common length."""
-    lengths = [b - a for a, b in zip(starts[k : k + 7], starts[k + 1 : k + 7])]  # a few rows tell the width
+    starts = _numbered_in_turn(items, starts[k:])
+    k = 0
+    lengths = [b - a for a, b in zip(starts[k : k + 12], starts[k + 1 : k + 12])]  # a few rows tell the width
     if len(lengths) < _MIN_ROWS - 1:
         return None
-    width = Counter(lengths).most_common(1)[0][0]
-    if width < 3:
+    # rows of a number and a label only (groups, tasks with no figure of their own) say nothing of the width
+    width = Counter(lengths[:6]).most_common(1)[0][0]
+    with_cells = Counter(n for n in lengths if n >= 3).most_common(1)
+    if width == 2 and with_cells and with_cells[0][1] >= 2:
+        width = with_cells[0][0]
+    if not 3 <= width <= _MAX_WIDTH:
         return None
-    headed = starts[k] >= width and bool(STT_HEADER.match(items[starts[k] - width].text))
+    headed = any(STT_HEADER.match(it.text) for it in items[max(starts[k] - width, 0) : starts[k]])
     rows: list[list[str]] = []
-    end = starts[k]
+    end, fitted = starts[k], 0  # rows that have the table's shape: the others are taken on their evidence
     for j in range(k, len(starts)):
         a = starts[j]
         b = starts[j + 1] if j + 1 < len(starts) else min(a + width, len(items))
@@ -137,21 +154,30 @@ def _run(items: list[Item], starts: list[int], k: int):
             cells, b = cells[:heading], a + heading
         if items[a].heading_like and not (len(cells) > 2 and _figure(cells[2])):
             break  # `4. Mô hình “Hồ sơ không hẹn”` with no figure next to it: a heading, not `I. Hàng ăn … 122,62`
-        if len(cells) == 2 and rows and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL:
+        if len(cells) == 2 and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL:
             rows.append([*cells, *[""] * (width - 2)])  # a row with no figures (`2. Kiểm tra, xử lý VBQPPL`)
             end = b
             continue
         if not _fits(cells, width, headed):
+            head_fits = len(cells) > width and _fits(cells[:width], width, headed)
+            if fitted and len(cells) <= 3 * width and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL \
+                    and follows(items[a].text, items[starts[j + 1]].text) \
+                    and sum(len(c) > _MAX_CELL for c in cells) <= 1:
+                # the numbering goes on after it: a row whose cells a page break scattered (footnotes, values
+                # printed at the page's foot); past its first cells, which of them are its values is unsure
+                rows.append(cells[:width] if head_fits or len(cells) == width else [*cells[:2], *[""] * (width - 2)])
+                end = b
+                continue
             # the table's last row runs on into what follows (a summary line, the next part's heading):
             # it ends where its width does, and so does the table
-            if len(cells) > width and _fits(cells[:width], width, headed):
+            if head_fits:
                 rows.append(cells[:width])
                 end = a + width
             break
         rows.append(_fit(cells, width))
-        end = b
+        end, fitted = b, fitted + 1
         if heading is not None:
             break
-    if len(rows) < _MIN_ROWS:
+    if len(rows) < _MIN_ROWS or fitted < 2:
         return None
     return starts[k], end, width, rows

@@ -15,6 +15,8 @@ from extractors.fixed_width import column_order, parse_table, table_regions
 from extractors.flat_tables import find_tables, items_of
 from extractors.layout_tables import column_lines as table_column_lines
 from extractors.layout_tables import html_table_cells, is_layout_table
+from extractors.numbering import ROW_NUMBER
+from extractors.page_furniture import drop_page_furniture
 from normalizers import normalize_text
 from normalizers.lexicon import repair_glyphs
 from normalizers.text import repair_caps_case
@@ -247,7 +249,8 @@ def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
             continue
         between = lines[done : region.start]
         if out and len(rows[0]) == width and all(ln.blank or _PAGE_NUMBER.match(ln.raw) for ln in between):
-            rows = rows[1:]  # continued on this page, under its header printed again
+            if not _numbered_row(rows[0]):
+                rows = rows[1:]  # continued on this page, under its header printed again
         else:
             out += between
         src = lines[region.start : region.stop]
@@ -258,6 +261,11 @@ def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
     for no, ln in enumerate(out, start=1):
         ln.source_line, ln.no = ln.source_line or ln.no, no
     return out
+
+
+def _numbered_row(cells: list[str]) -> bool:
+    """A row of data (`1.4 | Phối hợp …`), not a header or its column numbers (`1 | 2 | 3`)."""
+    return bool(ROW_NUMBER.match(cells[0].strip())) and any(c.isalpha() for c in "".join(cells[1:]))
 
 
 def column_table_lines(lines: list[Line]) -> list[Line]:
@@ -326,6 +334,7 @@ def build_layout(text: str) -> Layout:
     from extractors.signing_stamps import separate_signing_stamps  # it works on this module's lines
 
     lines, stamps = separate_signing_stamps(split_lines(text), clean_inline)
+    lines = drop_page_furniture(lines)
     lines = layout_table_lines(lines, find_table_blocks(lines))
     lines = fixed_width_table_lines(lines)
     lines = column_table_lines(lines)

@@ -88,6 +88,26 @@ def roman_lookalike(token: str, expected: str) -> bool:
     return strokes_only and len(token) <= 3 and set(token) <= _STROKES and not roman_value(token)
 
 
+def follows(previous: str, number: str) -> bool:
+    """Can `number` be the row after `previous` in a numbered table: a first child (`1.2` → `1.2.1`), the
+    next at some level (`1.2.1` → `1.2.2`, `1.3`, `2`), a Roman group, or `1`
+    under a Roman group? A figure that strayed from its column (`42`, `5` after `1.6`) cannot."""
+    previous, number = previous.strip().rstrip("."), number.strip().rstrip(".")
+    if roman_value(number):
+        return True
+    if not re.fullmatch(r"\d{1,4}(?:\.\d{1,3}){0,3}", number):
+        return False
+    n = [int(x) for x in number.split(".")]
+    if roman_value(previous):
+        return n == [1]
+    if not re.fullmatch(r"\d{1,4}(?:\.\d{1,3}){0,3}", previous):
+        return False
+    p = [int(x) for x in previous.split(".")]
+    if n == [*p, 1]:
+        return True
+    return len(n) <= len(p) and n[:-1] == p[: len(n) - 1] and n[-1] == p[len(n) - 1] + 1
+
+
 class LevelStack:
     """Assigns levels to numbering styles as they appear (see the module docstring)."""
 

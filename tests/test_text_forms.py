@@ -1207,3 +1207,52 @@ def test_flattened_table_with_group_numbers_glued_to_their_labels():
     assert [(r.stt, r.label, [v for v in r.values if v is not None]) for r in table.rows] == [
         ("I", "Hàng ăn và dịch vụ ăn uống", [122.62, 99.64]), ("1", "Lương thực", [151.21, 101.04]),
         ("2", "Thực phẩm", [117.52, 99.16]), ("II", "Đồ uống và thuốc lá", [110.55, 100.0])]
+
+
+def test_running_heads_and_page_numbers_of_a_gazette_text_are_dropped():
+    # plain pdftotext of Thông tư 148/2025/TT-BTC as Công báo printed it: its running head and its page
+    # number at the top of every page; a table row number at a page's edge stays
+    from extractors.layout import split_lines
+    from extractors.page_furniture import page_furniture
+
+    pages = ["BỘ TÀI CHÍNH\n\nSố: 148/2025/TT-BTC\n\nĐiều 1. Phạm vi điều chỉnh\n"]
+    for n in range(60, 64):
+        pages.append(f"CÔNG BÁO/Số 59/Ngày 27-01-2026\n\n{n}\n\n1.{n - 59}\n\nRà soát hồ sơ dự thảo thông tư\n\n5\n")
+    lines = split_lines("\f".join(pages))
+    dropped = {lines[i].raw for i in page_furniture(lines)}
+    assert dropped == {"CÔNG BÁO/Số 59/Ngày 27-01-2026", "60", "61", "62", "63"}
+
+
+def test_a_table_header_repeated_at_each_page_top_is_no_running_head():
+    from extractors.layout import split_lines
+    from extractors.page_furniture import page_furniture
+
+    page = "STT\n\nChỉ số\n\n1\n\nCải cách thể chế\n\n2,5\n"
+    lines = split_lines("\f".join([page] * 5))
+    assert not page_furniture(lines)
+
+
+def test_flattened_table_goes_on_past_a_row_the_page_break_scattered():
+    # plain pdftotext of Thông tư 148/2025/TT-BTC: rows with and without a figure; at the page's foot the
+    # values of rows above (`Tối đa 350`) and a footnote land after row 1.3.3, and a figure (`5`) lands
+    # before a label; the numbering (1.3.3 → 1.4) says where the rows go on
+    from extractors.flat_tables import find_tables, items_of
+
+    lines = ["STT", "", "Nhiệm vụ và hoạt động", "", "Định mức", "", "I", "", "Mức chi cho xây dựng thông tư", "",
+             "1", "", "Soạn thảo, ban hành thông tư", "", "1.1", "", "Bộ trưởng", "", "7", "",
+             "1.2", "", "Thứ trưởng phụ trách", "", "7", "", "1.3", "", "Các thành viên Ban Thường vụ", "",
+             "Sản phẩm", "", "Tối đa 350", "", "Thông tư đã được ký ban hành.", "", "1.4", "",
+             "Phối hợp tham gia ý kiến", "", "Từ 1 đến 5", "", "1.5", "", "Rà soát báo cáo lãnh đạo Bộ", "",
+             "5", "", "Phiếu trình Bộ", "", "1.6", "", "Rà soát hồ sơ", "", "5", ""]
+    (table,) = find_tables(items_of(lines))
+    assert [r[0] for r in table.rows] == ["STT", "I", "1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
+    assert table.rows[5][1].startswith("Các thành viên Ban Thường vụ")
+    assert table.rows[8] == ["1.6", "Rà soát hồ sơ", "5"]
+
+
+def test_numbers_that_follow_one_another_in_a_table():
+    from extractors.numbering import follows
+
+    assert follows("1.2", "1.2.1") and follows("1.2.1", "1.2.2") and follows("1.2.2", "1.3")
+    assert follows("1.3.3", "2") and follows("1.6", "II") and follows("II", "1")
+    assert not follows("1.6", "5") and not follows("1.2.1", "42") and not follows("II", "3")
