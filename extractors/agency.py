@@ -85,7 +85,8 @@ def group_agency_lines(lines: list[str]) -> list[str]:
     groups: list[str] = []
     lines = [line.lstrip("_-–—.,;:|*~'\" ") for line in lines]  # `_ TRƯỜNG ĐẠI HỌC`: a speck OCR read first
     for text in (part for line in lines if line for part in split_merged_agencies(head_marks(line))):
-        if groups and not starts_with_agency(text):
+        # `PHÒNG, CHỐNG DỊCH BỆNH …` goes on a board's name: a head word is no head before a comma
+        if groups and (not starts_with_agency(text) or re.match(r"^\w+,", text)):
             groups[-1] += " " + text
         else:
             groups.append(text)
@@ -156,7 +157,7 @@ def _heads_by_letters() -> dict[str, str]:
 
 def proper_agency(text: str, vocab: CaseVocab | None = None) -> str:
     """`ỦY BAN NHÂN DÂN TỈNH BẮC KẠN` → `Ủy ban nhân dân tỉnh Bắc Kạn`; `UBND huyện X` → `Ủy ban nhân dân huyện X`."""
-    words = text.split()
+    words = re.sub(r"(?<=\w)[:;](?=\w)", " ", text).split()  # `DỊCH:BỆNH`: a speck read between two words
     # OCR specks (`. | ;`) go; a dash between two words stays (`SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`)
     text = " ".join(w for k, w in enumerate(words) if any(ch.isalnum() for ch in w) or (
         w in ("-", "–") and 0 < k < len(words) - 1)).strip(" *-")

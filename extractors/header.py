@@ -83,6 +83,7 @@ _OPEN_WORDS = ("của", "và", "về", "các", "thuộc", "cho", "với", "_")
 # a day or month figure with a look-alike of 1 or 0 beside a digit (`]2`, `Ï0`, `0l`), as the date parser reads it
 _LOOKALIKE_FIGURE = re.compile(rf"(?<!\w)(?:\d[{re.escape(ONE_LOOKALIKES)}Oo]|[{re.escape(ONE_LOOKALIKES)}Oo]\d)(?!\w)")
 _PUNCT = ".,;:!?()[]\"“”'‘’`-_/"
+_PROSE_START = re.compile(rf"^[{UPPER}][{LOWER}]+\s+[{LOWER}]")  # `Tên tổ chức`: a sentence's start, no name
 _ABOUT = re.compile(r"^Về\s+[^\W\d]")  # `Về việc …`, `Về nội dung …`: how a trích yếu begins
 
 
@@ -674,6 +675,8 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
         if ln.no >= stop:
             break
         text = ag.strip_motto(ln.text)
+        if texts and _prose(text):
+            break  # the agency block is over: its capitals further down are the body's (`NỘI DUNG XÉT`)
         if text and is_all_caps(text) and not ag.is_motto(text) and not ag.is_rule(text) and not _APPENDIX.match(text):
             texts.append(text)
     groups = ag.group_agency_lines(texts)
@@ -687,6 +690,12 @@ def _read_agencies(head: list[Line], number_line: Line | None, h: Header, vocab:
         warnings.append(Warning(code="agency_marks_restored", span=head[0].span(), message=(
             f"Words of the issuing body read with other marks ({', '.join(restored)}) were taken as written in "
             f"the lists of agency heads, units and provinces: '{h.issuing_body}'.")))
+
+
+def _prose(text: str) -> bool:
+    """A line of ordinary text (`Ngày nộp hồ sơ: …`, `Tên tổ chức, cá nhân: …`), not the place and date."""
+    return bool(_PROSE_START.match(text)) and len(text.split()) >= 3 and not _DATE_WORDS.search(text) \
+        and not ag.is_motto(text) and not ag.starts_with_agency(text)
 
 
 def _marks_restored(read: str, name: str) -> list[str]:

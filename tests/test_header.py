@@ -206,6 +206,10 @@ def test_agency_names_read_by_ocr(agency, issuing, parent):
         ("BCĐ CHUYỂN ĐỔI SỐ\nBAN TỔ CHỨC CUỘC THI", "Ban Tổ chức Cuộc thi"),
         # the provincial tax offices of July 2025 under Cục Thuế
         ("CỤC THUẾ\nTHUẾ TỈNH QUẢNG NINH", "Thuế tỉnh Quảng Ninh"),
+        # `PHÒNG,` before a comma is no department: a steering committee's name goes on (Hà Nội, 2020, OCR)
+        ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n: BẠN CHỈ ĐẠO CÔNG TÁC\nPHÒNG, CHỐNG DỊCH:BỆNH\n"
+         "COVID-19, THÀNH PHỐ HÀ NỘI",
+         "Ban Chỉ đạo công tác phòng, chống dịch bệnh COVID-19, thành phố Hà Nội"),
     ],
 )
 def test_issuer_under_an_organisation(agency, issuing):
@@ -229,6 +233,16 @@ def test_place_kept_when_the_day_is_handwritten_and_the_year_word_lost():
     """UBND Quảng Bình (2022), OCR: `Quảng Bình, ngày ,Ø// tháng` / `2022` (the `năm` lost, the day written)."""
     h = header_of(doc("Số: 2871/QĐ-UBND", date="Quảng Bình, ngày ,Ø// tháng\n2022")).header
     assert (h.place, h.issued_year, h.issued_date) == ("Quảng Bình", 2022, None)
+
+
+def test_agency_block_ends_where_ordinary_text_begins():
+    """Cục An toàn thực phẩm (2018), a scanned record with no number: its form's capitals further down
+    (`NỘI DUNG XÉT`) are no part of the agency's name."""
+    text = ("BỘ Y TẾ\nCỤC AN TOÀN THỰC PHẨM\n\nBIÊN BẢN THẨM XÉT HỒ SƠ ĐĂNG KÝ BẢN CÔNG BỐ SẢN PHẨM\n"
+            "Ngày nộp hồ sơ: 12/3/2018\nTên tổ chức, cá nhân: Công ty TNHH An Bình\nNỘI DUNG XÉT\n"
+            "1. Về pháp chế: hồ sơ đầy đủ.\n")
+    h = header_of(text).header
+    assert (h.issuing_body, h.parent_body) == ("Cục An toàn thực phẩm", "Bộ Y tế")
 
 
 def test_agency_marks_restored_with_a_warning():
