@@ -218,4 +218,6 @@ def _assemble(items: list[Segment | TableGrid]) -> Layout:
                 tables.append(TableBlock("grid", rows, grid=list(item.rows)))
         items_before_is_table = isinstance(item, TableGrid)
     text = "".join(parts)
+    # one row is no table: two columns side by side (`- Lưu: VT, TH.` | the signer's name) read as a grid
+    tables = [t for t in tables if sum(bool(ln.text.strip()) for ln in t.lines) > 1]
     return Layout(text=text, lines=lines, tables=tables, table_line_nos={ln.no for t in tables for ln in t.lines})

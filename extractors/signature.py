@@ -284,8 +284,8 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
             i += 1
             continue
         signer, n, guessed = _read_block(lines[i:], vocab)
-        if signer.name is None and (found := _name_further_on(lines, i + n, lines[i])) is not None:
-            candidate = _name_candidate(_clean(lines[found].text))
+        if signer.name is None and (further := _name_further_on(lines, i + n, lines[i])) is not None:
+            found, candidate = further
             if not is_person_name(candidate) and (restored := _surname_restored(candidate)):
                 guessed, candidate = candidate.split()[0], restored
             if candidate.isupper() and (below := _proper_name_below(lines, found)):
@@ -337,23 +337,32 @@ def _name_anchored_block(lines: list[Line], vocab: CaseVocab | None) -> tuple[Si
     return None
 
 
-def _name_further_on(lines: list[Line], start: int, head: Line) -> int | None:
+def _name_further_on(lines: list[Line], start: int, head: Line) -> tuple[int, str] | None:
     """A scan's end block can come out of OCR with the columns interleaved: the signer's name after
-    the recipients. The first person's name within the next lines, before another block or an appendix."""
+    the recipients. The first person's name within the next lines (its line and the name as read), before
+    another block or an appendix."""
     for k in range(start, min(start + 25, len(lines))):
         if start and lines[k].page != lines[start - 1].page:
             return None  # the name sits on the block's page; the next page is another document's
         text = _clean(lines[k].text)
         candidate = _name_candidate(text)
+        if not is_person_name(candidate) and is_person_name(right := _name_candidate(_right_column(lines[k]))):
+            candidate = right  # `- Lưu: VT, TH.      Đặng Chiến Thắng`: the recipients' column and the name's
         # a surname with shifted marks only in a full name (`Quảng Phú` of a signing stamp is a commune),
         # or in a name printed under the block's head (`Nguyên Hiệu` under `KT. GIÁM ĐỐC`)
         if is_person_name(candidate) or (
                 (len(candidate.split()) >= 3 or _under(lines[k], head)) and not _BULLET.match(lines[k].text)
                 and _surname_restored(candidate)):
-            return k
+            return k, candidate
         if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
             return None
     return None
+
+
+def _right_column(line: Line) -> str:
+    """What a line holds after its last wide gap (a tab, or three spaces and more): the right column's part."""
+    parts = re.split(r"\t|\s{3,}", line.raw.strip())
+    return _clean(parts[-1]) if len(parts) > 1 else ""
 
 
 def _under(line: Line, head: Line) -> bool:

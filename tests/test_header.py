@@ -887,6 +887,17 @@ def test_two_word_name_with_shifted_marks_taken_only_under_the_block(x0, x1, nam
     assert [s.name for s in signers] == [name]
 
 
+def test_signers_name_in_the_right_column_of_a_recipients_line():
+    # Sơn La 62/KH-TTTTƯD (2019) at 300 dpi: OCR put the name beside the last recipient, a wide gap between
+    from extractors.signature import find_signers
+
+    texts = ["Nơi nhận:", "- Sở KH&CN (để b/c);", "GIÁM ĐỐC", "mơ", "NỰˆ",
+             "+ ~ -Lưu: VT,TH,Y(03b). 5\t\tĐặng Chiến Thắng"]
+    lines = [Line(k + 1, 0, len(t), t, t.replace("\t", " ")) for k, t in enumerate(texts)]
+    signers, _, _ = find_signers(lines)
+    assert [(s.name, s.position) for s in signers] == [("Đặng Chiến Thắng", "Giám đốc")]
+
+
 @pytest.mark.parametrize(("agency", "texts", "spelled"), [
     # Đắk Nông commune notice at 300 dpi: the header's capitals lost the acute, the place line and body kept it
     ("Ủy ban nhân dân xã Quảng Phủ", ["Quảng Phú, ngày 10 tháng 01 năm 2019", "UBND xã Quảng Phú thông báo lịch",

@@ -250,6 +250,15 @@ def _pages(second_width: int = 3) -> list[PageContent]:
                         [second])]
 
 
+def test_a_grid_with_one_row_of_text_is_no_table():
+    # Sơn La 62/KH-TTTTƯD (2019) at 300 dpi: the last recipient and the signer's name, side by side, found
+    # as a grid of one row (and an empty one); its line stays in the body, where the signature is read
+    grid = _grid(1, 600, [["- Lưu: VT, TH.", "", "Đặng Chiến Thắng"], ["", "", ""]])
+    layout = layout_from_pages([PageContent(1, 595, 842, "ocr", _line("Nơi nhận:", 60, 570), [grid])])
+    assert not layout.tables
+    assert any("Đặng Chiến Thắng" in ln.text for ln in layout.body())
+
+
 def test_table_continued_on_next_page_is_one_table():
     tables, _ = extract_tables(layout_from_pages(_pages()))
     (table,) = tables
