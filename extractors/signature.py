@@ -292,6 +292,11 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
                 candidate, found = below
             signer.name = _as_name(candidate)
             used.append(lines[found])
+        if signer.name is None and (completed := _name_completed(lines, i)):
+            signer.name, read = completed
+            warnings.append(Warning(code="signer_name_completed", span=signer.span, message=(
+                f"Signer's name read as '{read}' under the position, taken as '{signer.name}', the one full name "
+                f"the document gives that ends so.")))
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
             if guessed:
@@ -356,6 +361,26 @@ def _name_further_on(lines: list[Line], start: int, head: Line) -> tuple[int, st
             return k, candidate
         if _block_start(lines[k], lines[k + 1] if k + 1 < len(lines) else None) or text.upper().startswith("PHỤ LỤC"):
             return None
+    return None
+
+
+def _name_completed(lines: list[Line], i: int) -> tuple[str, str] | None:
+    """The rest of a name whose first words OCR lost under the block's head (`Đức Phớc`, `rhị Tuyết Mai`):
+    its last two words, given names, completed by the one person's name in the document that ends with them
+    (`PTTg Hồ Đức Phớc` among the recipients)."""
+    known = _given_names_by_letters()[0]
+    for ln in lines[i + 1 : i + 8]:
+        if ln.page != lines[i].page:
+            return None
+        words = _name_candidate(_clean(ln.text)).split()
+        tail = words[-2:]
+        if len(words) > 4 or len(tail) < 2 or not all(w[:1].isupper() and w[1:].islower() and w.lower() in known
+                                                       for w in tail):
+            continue
+        ending = re.compile(rf"(?<!\w)((?:[{UPPER}][{LOWER}]*\s+){{1,2}}){re.escape(' '.join(tail))}(?!\w)")
+        full = {m.group(0) for other in lines for m in ending.finditer(other.text) if is_person_name(m.group(0))}
+        if len(full) == 1:
+            return full.pop(), " ".join(words)
     return None
 
 

@@ -887,6 +887,20 @@ def test_two_word_name_with_shifted_marks_taken_only_under_the_block(x0, x1, nam
     assert [s.name for s in signers] == [name]
 
 
+def test_signers_name_whose_surname_ocr_lost_completed_from_the_recipients():
+    # Quyết định 985/QĐ-TTg (2024) at 300 dpi: `Đức Phớc` under the seal, `PTTg Hồ Đức Phớc` among the recipients
+    from extractors.signature import find_signers
+
+    texts = ["Nơi nhận:", "- Như Điều 3;", "- Thủ tướng CP, PTTg Hồ Đức Phớc;", "- Lưu: VT, KTTH.", "KT. THỦ TƯỚNG",
+             "PHÓ THỦ TƯỚNG", "Đức Phớc"]
+    lines = [Line(k + 1, 0, len(t), t, t) for k, t in enumerate(texts)]
+    signers, _, warnings = find_signers(lines)
+    assert [(s.name, s.position) for s in signers] == [("Hồ Đức Phớc", "Phó Thủ tướng")]
+    assert "signer_name_completed" in [w.code for w in warnings]
+    lines = [ln for ln in lines if "PTTg" not in ln.text]  # no full name to complete it from: no guess
+    assert [s.name for s in find_signers(lines)[0]] == [None]
+
+
 def test_signers_name_in_the_right_column_of_a_recipients_line():
     # Sơn La 62/KH-TTTTƯD (2019) at 300 dpi: OCR put the name beside the last recipient, a wide gap between
     from extractors.signature import find_signers
