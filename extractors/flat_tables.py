@@ -160,7 +160,7 @@ def _run(items: list[Item], starts: list[int], k: int):
             continue
         if not _fits(cells, width, headed):
             head_fits = len(cells) > width and _fits(cells[:width], width, headed)
-            if fitted and len(cells) <= 3 * width and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL \
+            if fitted and len(cells) <= 4 * width and j + 1 < len(starts) and len(cells[1]) <= _MAX_CELL \
                     and follows(items[a].text, items[starts[j + 1]].text) \
                     and sum(len(c) > _MAX_CELL for c in cells) <= 1:
                 # the numbering goes on after it: a row whose cells a page break scattered (footnotes, values

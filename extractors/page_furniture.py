@@ -5,7 +5,7 @@ Left in, they land in the middle of whatever runs over the page break: a table's
 number), a paragraph, a section heading. Only what the pages themselves show to repeat is dropped: the
 first or last line of a page, holding a number, whose text, digits aside, stands there on at least three
 pages and half of them (never on the first page, whose top is the document's header), and a lone number
-at a page's edge that counts the pages (its value minus the page's index the same on several pages).
+at a page's edge that counts the pages (its value minus the page's index the same on half the pages).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Protocol, TypeVar
 
-_EDGE = 2  # non-blank lines at each end of a page that may be furniture
+_EDGE = 3  # non-blank lines at each end of a page that may be furniture (a footnote mark can come first)
 _LONE_NUMBER = re.compile(r"^[-–]?\s*(\d{1,4})\s*[-–]?$")
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # two wide gaps: a fixed-width table row, not a running head
 _MIN_PAGES = 3
@@ -59,9 +59,11 @@ def _running_heads(lines: list[_Line], edges: dict[int, list[int]]) -> set[int]:
 def _page_numbers(lines: list[_Line], edges: dict[int, list[int]]) -> set[int]:
     found = [(i, int(m.group(1)) - page) for page, idx in edges.items() for i in idx
              if (m := _LONE_NUMBER.match(lines[i].raw.strip()))]
-    offsets = Counter(offset for _, offset in found)
-    counting = {offset for offset, n in offsets.items() if n >= max(2, len(edges) // 3)}
-    return {i for i, offset in found if offset in counting}
+    # one numbering, on half the pages or more: row numbers at a page's edge seldom count the pages twice
+    counting = Counter(offset for _, offset in found).most_common(1)
+    if not counting or counting[0][1] < max(2, len(edges) // 2):
+        return set()
+    return {i for i, offset in found if offset == counting[0][0]}
 
 
 L = TypeVar("L", bound=_Line)
