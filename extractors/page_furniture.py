@@ -36,7 +36,7 @@ def page_furniture(lines: list[_Line]) -> set[int]:
             pages[ln.page].append(i)
     if len(pages) < _MIN_PAGES:
         return set()
-    edges = {page: idx[:_EDGE] + idx[-_EDGE:] for page, idx in pages.items()}
+    edges = {page: sorted({*idx[:_EDGE], *idx[-_EDGE:]}) for page, idx in pages.items()}
     # the first page's top is the document's own header: it is never furniture
     outer = {page: [idx[0], idx[-1]] for page, idx in pages.items() if page != min(pages)}
     return _running_heads(lines, outer) | _page_numbers(lines, edges)
