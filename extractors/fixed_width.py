@@ -172,7 +172,9 @@ def _with_headed_regions(regions: list[range], split: list[list[TextSegment]], r
         if len(segs) < 2 or not STT_HEADER.match(_column_head(split, raws, i)):
             continue
         end = i + 1
-        while end < len(split) and not _prose_line(split[end], raws[end], width):
+        # a wrapped label runs as wide as prose: prose has no row number on the next line
+        while end < len(split) and not (_prose_line(split[end], raws[end], width)
+                                        and not (end + 1 < len(split) and _numbered(split[end + 1], raws[end + 1]))):
             end += 1
         while end > i + 1 and not split[end - 1]:
             end -= 1

@@ -1256,3 +1256,26 @@ def test_numbers_that_follow_one_another_in_a_table():
     assert follows("1.2", "1.2.1") and follows("1.2.1", "1.2.2") and follows("1.2.2", "1.3")
     assert follows("1.3.3", "2") and follows("1.6", "II") and follows("II", "1")
     assert not follows("1.6", "5") and not follows("1.2.1", "42") and not follows("II", "3")
+
+
+# pdftotext -layout of Thông tư 30/2026/TT-BTC, its fee schedule: the `Số` / `TT` header wrapped around the
+# column name, and a group's label as wide as a line of prose right under it (its letter on the next line)
+FEE_SCHEDULE = """\
+Số                                                                Mức thu
+                    Nội dung công việc thu phí
+TT                                                                (đồng)
+    Thẩm định cấp giấy phép hoạt động điện lực do Bộ Công Thương phân
+A
+    cấp cho Cục Điện lực thực hiện
+ I Lĩnh vực phát điện
+1.1 Công suất đặt dưới 10 MW                                     10.600.000
+1.2 Công suất đặt từ 10 MW đến dưới 30 MW                         15.000.000
+"""
+
+
+def test_fixed_width_table_whose_first_label_is_as_wide_as_prose():
+    from extractors.fixed_width import table_regions
+
+    lines = FEE_SCHEDULE.splitlines()
+    (region,) = table_regions(lines)
+    assert (region.start, region.stop) == (0, len(lines))
