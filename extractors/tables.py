@@ -140,6 +140,8 @@ def _continues(layout: Layout, group: tuple[list[TableBlock], list[RawRow]], blo
                and ln.no not in layout.table_line_nos]
     # sentences at the foot of the page before are its footnotes; a caption or heading anywhere starts anew
     prose = [ln for ln in between if ln.page == start.page] if start.page == end.page + 1 else between
+    if prose and not prose[-1].text.rstrip().endswith((".", ":", ";")):
+        prose = prose[:-1]  # the first row's label wrapped above its number (`Điện năng … dưới 50` / `2 … GWh/tháng`)
     return not any(_CAPTION.match(ln.text) or _HEADING.match(ln.text) for ln in between) \
         and not any(len(ln.text.split()) > 8 for ln in prose)
 

@@ -1279,3 +1279,20 @@ def test_fixed_width_table_whose_first_label_is_as_wide_as_prose():
     lines = FEE_SCHEDULE.splitlines()
     (region,) = table_regions(lines)
     assert (region.start, region.stop) == (0, len(lines))
+
+
+def test_table_continued_under_a_label_wrapped_above_its_number():
+    # the fee schedule's second page: the header printed again, then the first row's label begun above its
+    # number; one table, not two
+    page2 = """\
+Số                                                                Mức thu
+                    Nội dung công việc thu phí
+TT                                                                (đồng)
+     Điện năng thương phẩm tiêu thụ từ 10 GWh/tháng đến dưới 50
+2                                                               12.500.000
+     GWh/tháng
+3    Điện năng thương phẩm tiêu thụ từ 50 GWh/tháng trở lên     16.700.000
+"""
+    tables = _doc("Biểu mức thu phí\n\n" + FEE_SCHEDULE + "\f" + page2).tables
+    assert len(tables) == 1
+    assert [r.stt for r in tables[0].rows][-2:] == ["2", "3"]
