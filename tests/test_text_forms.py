@@ -1292,7 +1292,12 @@ TT                                                                (đồng)
 2                                                               12.500.000
      GWh/tháng
 3    Điện năng thương phẩm tiêu thụ từ 50 GWh/tháng trở lên     16.700.000
+     Thẩm định cấp giấy phép hoạt động điện lực do Ủy ban nhân dân cấp tỉnh
+B
+     thực hiện
+1    Lĩnh vực phát điện                                         2.100.000
+2    Lĩnh vực phân phối điện                                      800.000
 """
     tables = _doc("Biểu mức thu phí\n\n" + FEE_SCHEDULE + "\f" + page2).tables
     assert len(tables) == 1
-    assert [r.stt for r in tables[0].rows][-2:] == ["2", "3"]
+    assert [r.stt for r in tables[0].rows][-5:] == ["2", "3", "B", "1", "2"]
