@@ -179,15 +179,23 @@ def _surnames_by_letters() -> dict[str, str]:
 
 
 def _surname_restored(text: str) -> str | None:
-    """`Trân Phước Hiền` → `Trần Phước Hiền`: OCR shifted the surname's marks and nothing else is off."""
+    """`Trân Phước Hiền` → `Trần Phước Hiền`, `Thạm Đình Tuấn` → `Phạm Đình Tuấn`: OCR shifted the surname's
+    marks, or misread one of its letters (one surname only is that near), and nothing else is off."""
     words = text.strip(" .*").split()
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) or text.isupper():
         return None
-    surname = _surnames_by_letters().get(fold_diacritics(words[0]).lower())
+    surname = _surnames_by_letters().get(fold_diacritics(words[0]).lower()) or _surname_one_letter_off(words[0])
     if surname is None or surname == words[0].lower():
         return None
     fixed = " ".join([surname.capitalize(), *words[1:]])
     return fixed if is_person_name(fixed) else None
+
+
+def _surname_one_letter_off(word: str) -> str | None:
+    """`Thạm` → `phạm`: the one surname (of four letters or more) that OCR's reading differs from by a letter."""
+    low = word.lower()
+    near = [s for s in _surnames() if len(s) == len(low) >= 4 and sum(a != b for a, b in zip(s, low)) == 1]
+    return near[0] if len(near) == 1 else None
 
 
 FREQUENT_NAME_SYLLABLES = 150  # the head of given_names.txt: names common enough to beat a rare real syllable

@@ -901,6 +901,16 @@ def test_signers_name_whose_surname_ocr_lost_completed_from_the_recipients():
     assert [s.name for s in find_signers(lines)[0]] == [None]
 
 
+def test_signers_surname_misread_by_one_letter():
+    # Hà Nội, Ban QLDA 88/TTr (2020) at 300 dpi: `Thạm Đình Tuấn` under `PHÓ GIÁM ĐỐC`; only Phạm is that near
+    from extractors.signature import find_signers
+
+    texts = ["Nơi nhận:", "- Lưu VT,TCKT.", "KT.GIÁM ĐỐC", "--* PHÓ GIÁM ĐÓC", "NmÂ-", "Thạm Đình Tuấn"]
+    signers, _, warnings = find_signers([Line(k + 1, 0, len(t), t, t) for k, t in enumerate(texts)])
+    assert [s.name for s in signers] == ["Phạm Đình Tuấn"]
+    assert "signer_surname_corrected" in [w.code for w in warnings]
+
+
 def test_signers_name_in_the_right_column_of_a_recipients_line():
     # Sơn La 62/KH-TTTTƯD (2019) at 300 dpi: OCR put the name beside the last recipient, a wide gap between
     from extractors.signature import find_signers
