@@ -90,8 +90,8 @@ def roman_lookalike(token: str, expected: str) -> bool:
 
 def follows(previous: str, number: str) -> bool:
     """Can `number` be the row after `previous` in a numbered table: a first child (`1.2` → `1.2.1`), the
-    next at some level (`1.2.1` → `1.2.2`, `1.3`, `2`), a Roman group, or `1`
-    under a Roman group? A figure that strayed from its column (`42`, `5` after `1.6`) cannot."""
+    next at some level (`1.2.1` → `1.2.2`, `1.3`, `2`), a Roman group, or `1` under a Roman group?
+    A figure that strayed from its column (`42`, `5` after `1.6`) cannot."""
     previous, number = previous.strip().rstrip("."), number.strip().rstrip(".")
     if roman_value(number):
         return True

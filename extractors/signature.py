@@ -300,13 +300,15 @@ def find_signers(lines: list[Line], vocab: CaseVocab | None = None
                 candidate, found = below
             signer.name = _as_name(candidate)
             used.append(lines[found])
-        if signer.name is None and (completed := _name_completed(lines, i)):
-            signer.name, read = completed
-            warnings.append(Warning(code="signer_name_completed", span=signer.span, message=(
-                f"Signer's name read as '{read}' under the position, taken as '{signer.name}', the one full name "
-                f"the document gives that ends so.")))
+        completed = _name_completed(lines, i) if signer.name is None else None
+        if completed:
+            signer.name = completed[0]
         if not any(_same(signer, s) for s in signers):  # signature boxes repeated on every page
             signers.append(signer)
+            if completed:
+                warnings.append(Warning(code="signer_name_completed", span=signer.span, message=(
+                    f"Signer's name read as '{completed[1]}' under the position, taken as '{signer.name}', the one "
+                    f"full name the document gives that ends so.")))
             if guessed:
                 warnings.append(Warning(code="signer_surname_corrected", span=signer.span, message=(
                     f"Signer's surname read as '{guessed}', taken as '{signer.name}' (the surname list).")))
