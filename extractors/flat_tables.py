@@ -130,9 +130,8 @@ def _numbered_in_turn(items: list[Item], starts: list[int]) -> list[int]:
 
 def _run(items: list[Item], starts: list[int], k: int):
     """The longest run of rows from starts[k] holding numbers, fitted to their common length."""
-    starts = _numbered_in_turn(items, starts[k:])
-    k = 0
-    lengths = [b - a for a, b in zip(starts[k : k + 12], starts[k + 1 : k + 12])]  # a few rows tell the width
+    starts = _numbered_in_turn(items, starts[k:])  # from here on, the run's own row starts
+    lengths = [b - a for a, b in zip(starts[:12], starts[1:12])]  # a few rows tell the width
     if len(lengths) < _MIN_ROWS - 1:
         return None
     # rows of a number and a label only (groups, tasks with no figure of their own) say nothing of the width
@@ -142,10 +141,10 @@ def _run(items: list[Item], starts: list[int], k: int):
         width = with_cells[0][0]
     if not 3 <= width <= _MAX_WIDTH:
         return None
-    headed = any(STT_HEADER.match(it.text) for it in items[max(starts[k] - width, 0) : starts[k]])
+    headed = any(STT_HEADER.match(it.text) for it in items[max(starts[0] - width, 0) : starts[0]])
     rows: list[list[str]] = []
-    end, fitted = starts[k], 0  # rows that have the table's shape: the others are taken on their evidence
-    for j in range(k, len(starts)):
+    end, fitted = starts[0], 0  # rows that have the table's shape: the others are taken on their evidence
+    for j in range(len(starts)):
         a = starts[j]
         b = starts[j + 1] if j + 1 < len(starts) else min(a + width, len(items))
         cells = [it.text for it in items[a:b]]
@@ -180,4 +179,4 @@ def _run(items: list[Item], starts: list[int], k: int):
             break
     if len(rows) < _MIN_ROWS or fitted < 2:
         return None
-    return starts[k], end, width, rows
+    return starts[0], end, width, rows

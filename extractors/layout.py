@@ -16,7 +16,7 @@ from extractors.flat_tables import find_tables, items_of
 from extractors.layout_tables import column_lines as table_column_lines
 from extractors.layout_tables import html_table_cells, is_layout_table
 from extractors.numbering import ROW_NUMBER
-from extractors.page_furniture import drop_page_furniture
+from extractors.page_furniture import PAGE_NUMBER, drop_page_furniture
 from normalizers import normalize_text
 from normalizers.lexicon import repair_glyphs
 from normalizers.text import repair_caps_case
@@ -234,9 +234,6 @@ def layout_table_lines(lines: list[Line], tables: list[TableBlock]) -> list[Line
     return out
 
 
-_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$")
-
-
 def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
     """Fixed-width tables (`pdftotext -layout`) become tab-separated rows, one line per row with the
     offsets of the source lines it spans; a table continued on the next page (only blanks and a page
@@ -248,7 +245,7 @@ def fixed_width_table_lines(lines: list[Line]) -> list[Line]:
         if not rows:
             continue
         between = lines[done : region.start]
-        if out and len(rows[0]) == width and all(ln.blank or _PAGE_NUMBER.match(ln.raw) for ln in between):
+        if out and len(rows[0]) == width and all(ln.blank or PAGE_NUMBER.match(ln.raw) for ln in between):
             if not _numbered_row(rows[0]):
                 rows = rows[1:]  # continued on this page, under its header printed again
         else:

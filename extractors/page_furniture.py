@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from typing import Protocol, TypeVar
 
 _EDGE = 3  # non-blank lines at each end of a page that may be furniture (a footnote mark can come first)
-_LONE_NUMBER = re.compile(r"^[-–]?\s*(\d{1,4})\s*[-–]?$")
+PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*(\d{1,4})\s*[-–]?\s*$")  # `63`, `- 2 -`
 _COLUMNS = re.compile(r"\S {3,}\S.* {3,}\S")  # two wide gaps: a fixed-width table row, not a running head
 _MIN_PAGES = 3
 
@@ -58,7 +58,7 @@ def _running_heads(lines: list[_Line], edges: dict[int, list[int]]) -> set[int]:
 
 def _page_numbers(lines: list[_Line], edges: dict[int, list[int]]) -> set[int]:
     found = [(i, int(m.group(1)) - page) for page, idx in edges.items() for i in idx
-             if (m := _LONE_NUMBER.match(lines[i].raw.strip()))]
+             if (m := PAGE_NUMBER.match(lines[i].raw))]
     # one numbering, on half the pages or more: row numbers at a page's edge seldom count the pages twice
     counting = Counter(offset for _, offset in found).most_common(1)
     if not counting or counting[0][1] < max(2, len(edges) // 2):
